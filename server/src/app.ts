@@ -1,0 +1,80 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { agentsRoutes } from './agents/agents.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { conversationsRoutes } from './conversations/conversations.routes.js';
+import { customersRoutes } from './customers/customers.routes.js';
+import { registerAuth } from './http/auth.js';
+import type { Deps } from './http/deps.js';
+import { errorHandler } from './http/error-handler.js';
+import { healthRoutes } from './http/health.routes.js';
+import { assertCleanStrings, validatorCompiler } from './http/validation.js';
+import { AppError } from './lib/errors.js';
+import { messagesRoutes } from './messages/messages.routes.js';
+import { streamRoutes } from './realtime/stream.routes.js';
+import { teamsRoutes } from './teams/teams.routes.js';
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the HTTP app without listening: tests inject requests, `start` listens. */
+export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: deps.bodyLimit,
+    // Absurdly long ids and paths are rejected before routing.
+    routerOptions: { maxParamLength: 200 },
+    ajv: { customOptions: { removeAdditional: false } },
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send(new AppError('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`).toJSON());
+  });
+
+  // NUL bytes and lone surrogates would either fail inside PostgreSQL (a 500) or be silently
+  // replaced on the way in; refuse them up front wherever a client can put text.
+  app.addHook('preValidation', async (req) => {
+    assertCleanStrings(req.params, 'params');
+    assertCleanStrings(req.query, 'querystring');
+    assertCleanStrings(req.body, 'body');
+  });
+
+  await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Meridian API',
+        version: API_VERSION,
+        description:
+          'Helpdesk API. Authenticate with `Authorization: Bearer <token>` (from `meridian token create`) or a session cookie from `/api/v1/auth/login`. ' +
+          'Errors are `{ "error": { "code", "message", "details"? } }` with stable codes. Creates accept an `Idempotency-Key` header. ' +
+          `Bodies over ${deps.bodyLimit} bytes are refused with 413.`,
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'meridian_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+
+  registerAuth(app, deps);
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  conversationsRoutes(app, deps);
+  messagesRoutes(app, deps);
+  customersRoutes(app, deps);
+  agentsRoutes(app, deps);
+  teamsRoutes(app, deps);
+  streamRoutes(app, deps);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { DbTarget } from './db/open.js';
+
+/** One validated configuration, from flags first, then environment, then defaults. */
+export interface Config {
+  db: DbTarget;
+  port: number;
+  host: string;
+  bodyLimit: number;
+  sessionTtlMs: number;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export interface ConfigFlags {
+  data?: string;
+  databaseUrl?: string;
+  port?: string;
+  host?: string;
+}
+
+function int(name: string, raw: string | undefined, def: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Config {
+  const url = flags.databaseUrl ?? env.DATABASE_URL;
+  if (url !== undefined && url !== '' && !/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError(`DATABASE_URL / --database-url must start with postgres:// or postgresql://`);
+  }
+  const db: DbTarget = url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(flags.data ?? env.MERIDIAN_DATA ?? './data') };
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a level`);
+  return {
+    db,
+    port: int('PORT / --port', flags.port ?? env.PORT, 3000, 0, 65535),
+    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    bodyLimit: int('MERIDIAN_BODY_LIMIT', env.MERIDIAN_BODY_LIMIT, 1024 * 1024, 1024, 64 * 1024 * 1024),
+    sessionTtlMs: int('MERIDIAN_SESSION_HOURS', env.MERIDIAN_SESSION_HOURS, 12, 1, 24 * 90) * 3600 * 1000,
+    secureCookies: env.MERIDIAN_SECURE_COOKIES === 'true',
+    logLevel,
+  };
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../test/engines.js';
+import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
+
+describe.each(ENGINES)('conversations API on $engine', (engine) => {
+  let h: Harness;
+  let ws: TestWorkspace;
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    h = await startHarness(engine);
+    ws = await makeWorkspace(h);
+  });
+  afterAll(async () => h?.close());
+
+  it.skipIf(!engine.available)('creates a conversation with a new customer and first message in one call', async () => {
+    const res = await call(h, ws.token, 'POST', '/api/v1/conversations', {
+      customer: { email: 'Ana.Souza@Example.com.br', name: 'Ana Souza', locale: 'pt-BR' },
+      channel: 'email',
+      subject: 'Fatura duplicada',
+      message: { text: 'Olá, recebi duas faturas este mês.', language: 'pt' },
+    });
+    expect(res.statusCode).toBe(201);
+    const c = res.json();
+    expect(c).toMatchObject({ status: 'new', priority: 'normal', language: 'pt', channel: 'email', messageCount: 1 });
+    expect(c.messages).toHaveLength(1);
+    expect(c.messages[0]).toMatchObject({ direction: 'inbound', authorType: 'customer', authorId: c.customerId, text: 'Olá, recebi duas faturas este mês.' });
+
+    const customer = (await call(h, ws.token, 'GET', `/api/v1/customers/${c.customerId}`)).json();
+    expect(customer).toMatchObject({ name: 'Ana Souza', emails: ['ana.souza@example.com.br'], locale: 'pt-BR' });
+
+    // The same email finds the same customer.
+    const again = await call(h, ws.token, 'POST', '/api/v1/conversations', {
+      customer: { email: 'ana.souza@example.com.br' },
+      channel: 'chat',
+      message: { text: 'Ainda esperando…' },
+    });
+    expect(again.statusCode).toBe(201);
+    expect(again.json().customerId).toBe(c.customerId);
+  });
+
+  it.skipIf(!engine.available)('lists with filters, sorts and paginates with a cursor', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      h.clock.advance(60_000);
+      const r = await call(h, ws.token, 'POST', '/api/v1/conversations', {
+        customer: { email: `list${i}@example.de` },
+        channel: i % 2 ? 'whatsapp' : 'email',
+        language: i % 2 ? 'de' : 'ja',
+        tags: i === 3 ? ['vip'] : [],
+        priority: i === 4 ? 'urgent' : 'normal',
+        message: { text: `Nachricht ${i}` },
+      });
+      ids.push(r.json().id);
+    }
+    const page1 = (await call(h, ws.token, 'GET', '/api/v1/conversations?limit=2&sort=created')).json();
+    expect(page1.data.map((c: { id: string }) => c.id)).toEqual([ids[4], ids[3]]);
+    expect(page1.nextCursor).toBeTruthy();
+    const page2 = (await call(h, ws.token, 'GET', `/api/v1/conversations?limit=2&sort=created&cursor=${page1.nextCursor}`)).json();
+    expect(page2.data.map((c: { id: string }) => c.id)).toEqual([ids[2], ids[1]]);
+
+    const de = (await call(h, ws.token, 'GET', '/api/v1/conversations?language=de&channel=whatsapp')).json();
+    expect(de.data.map((c: { id: string }) => c.id).sort()).toEqual([ids[1], ids[3]].sort());
+    const vip = (await call(h, ws.token, 'GET', '/api/v1/conversations?tag=vip')).json();
+    expect(vip.data.map((c: { id: string }) => c.id)).toEqual([ids[3]]);
+    const urgent = (await call(h, ws.token, 'GET', '/api/v1/conversations?priority=urgent&status=new&status=open')).json();
+    expect(urgent.data.map((c: { id: string }) => c.id)).toEqual([ids[4]]);
+  });
+
+  it.skipIf(!engine.available)('updates status, assignment and tags, and adds replies and notes', async () => {
+    const agent = (
+      await call(h, ws.token, 'POST', '/api/v1/agents', { email: 'yuki@example.jp', name: '佐藤 由紀', languages: [{ tag: 'ja', proficiency: 'native' }], timeZone: 'Asia/Tokyo' })
+    ).json();
+    const team = (await call(h, ws.token, 'POST', '/api/v1/teams', { name: 'Tokyo', timeZone: 'Asia/Tokyo', languages: ['ja', 'en'], memberIds: [agent.id] })).json();
+    expect(team.memberIds).toEqual([agent.id]);
+
+    const c = (
+      await call(h, ws.token, 'POST', '/api/v1/conversations', { customer: { email: 'tanaka@example.jp' }, channel: 'email', message: { text: 'ログインできません' } })
+    ).json();
+    h.clock.advance(5 * 60_000);
+    const patched = await call(h, ws.token, 'PATCH', `/api/v1/conversations/${c.id}`, { status: 'open', teamId: team.id, assigneeId: agent.id, tags: ['login'] });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ status: 'open', teamId: team.id, assigneeId: agent.id, tags: ['login'] });
+
+    const reply = await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, { direction: 'outbound', html: '<p>確認します<script>alert(1)</script></p>' });
+    expect(reply.statusCode).toBe(201);
+    expect(reply.json()).toMatchObject({ direction: 'outbound', authorType: 'api', html: '<p>確認します</p>', text: '確認します' });
+    await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, { direction: 'note', text: 'Customer on SSO plan' });
+
+    const solved = (await call(h, ws.token, 'PATCH', `/api/v1/conversations/${c.id}`, { status: 'solved' })).json();
+    expect(solved.solvedAt).toBe(h.clock().toISOString());
+
+    // A new inbound message reopens a solved conversation.
+    h.clock.advance(60_000);
+    await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, { text: 'まだできません' });
+    const read = (await call(h, ws.token, 'GET', `/api/v1/conversations/${c.id}`)).json();
+    expect(read).toMatchObject({ status: 'open', solvedAt: null, messageCount: 4 });
+
+    const msgs = (await call(h, ws.token, 'GET', `/api/v1/conversations/${c.id}/messages?limit=3`)).json();
+    expect(msgs.data.map((m: { direction: string }) => m.direction)).toEqual(['inbound', 'outbound', 'note']);
+    const rest = (await call(h, ws.token, 'GET', `/api/v1/conversations/${c.id}/messages?limit=3&cursor=${msgs.nextCursor}`)).json();
+    expect(rest.data.map((m: { text: string }) => m.text)).toEqual(['まだできません']);
+    expect(rest.nextCursor).toBeNull();
+  });
+});

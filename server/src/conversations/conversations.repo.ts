@@ -1,0 +1,108 @@
+import type { Queryable } from '../db/types.js';
+import type { Cursor } from '../http/cursor.js';
+import type { Conversation, ListConversationsQuery } from './conversations.schema.js';
+
+type Dates = 'createdAt' | 'updatedAt' | 'lastMessageAt' | 'solvedAt' | 'closedAt';
+export type ConversationRow = Omit<Conversation, Dates> & {
+  createdAt: Date;
+  updatedAt: Date;
+  lastMessageAt: Date | null;
+  solvedAt: Date | null;
+  closedAt: Date | null;
+};
+
+const COLS = `id, channel, subject, status, priority, language, customer_id AS "customerId", team_id AS "teamId",
+  assignee_id AS "assigneeId", tags, message_count AS "messageCount", created_at AS "createdAt", updated_at AS "updatedAt",
+  last_message_at AS "lastMessageAt", solved_at AS "solvedAt", closed_at AS "closedAt"`;
+
+export type ConversationInsert = Pick<ConversationRow, 'id' | 'channel' | 'subject' | 'status' | 'priority' | 'language' | 'customerId' | 'teamId' | 'assigneeId' | 'tags'>;
+
+export async function insertConversation(q: Queryable, workspaceId: string, c: ConversationInsert, at: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO conversations (id, workspace_id, channel, subject, status, priority, language, customer_id, team_id, assignee_id, tags, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+    [c.id, workspaceId, c.channel, c.subject, c.status, c.priority, c.language, c.customerId, c.teamId, c.assigneeId, c.tags, at],
+  );
+}
+
+export async function findConversation(q: Queryable, workspaceId: string, id: string, forUpdate = false): Promise<ConversationRow | undefined> {
+  const { rows } = await q.query<ConversationRow>(
+    `SELECT ${COLS} FROM conversations WHERE workspace_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [workspaceId, id],
+  );
+  return rows[0];
+}
+
+export type ConversationChanges = Partial<Pick<ConversationRow, 'subject' | 'status' | 'priority' | 'language' | 'teamId' | 'assigneeId' | 'tags' | 'solvedAt' | 'closedAt'>>;
+
+const COLUMN: Record<keyof ConversationChanges, string> = {
+  subject: 'subject',
+  status: 'status',
+  priority: 'priority',
+  language: 'language',
+  teamId: 'team_id',
+  assigneeId: 'assignee_id',
+  tags: 'tags',
+  solvedAt: 'solved_at',
+  closedAt: 'closed_at',
+};
+
+export async function updateConversationRow(q: Queryable, workspaceId: string, id: string, changes: ConversationChanges, at: Date): Promise<ConversationRow | undefined> {
+  const params: unknown[] = [workspaceId, id, at];
+  const sets = ['updated_at = $3'];
+  for (const [k, v] of Object.entries(changes) as [keyof ConversationChanges, unknown][]) {
+    params.push(v);
+    sets.push(`${COLUMN[k]} = $${params.length}`);
+  }
+  const { rows } = await q.query<ConversationRow>(
+    `UPDATE conversations SET ${sets.join(', ')} WHERE workspace_id = $1 AND id = $2 RETURNING ${COLS}`,
+    params,
+  );
+  return rows[0];
+}
+
+/** Bumps counters when a message lands; inbound messages from a solved conversation reopen it. */
+export async function recordMessage(q: Queryable, workspaceId: string, id: string, at: Date, reopen: boolean): Promise<ConversationRow | undefined> {
+  const { rows } = await q.query<ConversationRow>(
+    `UPDATE conversations SET message_count = message_count + 1, last_message_at = $3, updated_at = $3,
+            status = CASE WHEN $4 AND status IN ('solved', 'closed') THEN 'open' ELSE status END,
+            solved_at = CASE WHEN $4 AND status IN ('solved', 'closed') THEN NULL ELSE solved_at END,
+            closed_at = CASE WHEN $4 AND status IN ('solved', 'closed') THEN NULL ELSE closed_at END
+      WHERE workspace_id = $1 AND id = $2 RETURNING ${COLS}`,
+    [workspaceId, id, at, reopen],
+  );
+  return rows[0];
+}
+
+export async function listConversations(q: Queryable, workspaceId: string, f: ListConversationsQuery & { limit: number }, after?: Cursor): Promise<ConversationRow[]> {
+  const params: unknown[] = [workspaceId];
+  const where = ['workspace_id = $1'];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.status?.length) add('status = ANY(?::text[])', f.status);
+  if (f.teamId) add('team_id = ?', f.teamId);
+  if (f.assigneeId === 'none') where.push('assignee_id IS NULL');
+  else if (f.assigneeId) add('assignee_id = ?', f.assigneeId);
+  if (f.language) {
+    // "pt" matches "pt" and "pt-BR"; "pt-BR" matches only itself.
+    params.push(f.language);
+    where.push(`(language = $${params.length} OR language LIKE $${params.length} || '-%')`);
+  }
+  if (f.channel) add('channel = ?', f.channel);
+  if (f.tag) add('tags @> ARRAY[?::text]', f.tag);
+  if (f.customerId) add('customer_id = ?', f.customerId);
+  if (f.priority) add('priority = ?', f.priority);
+  const col = f.sort === 'created' ? 'created_at' : 'updated_at';
+  if (after) {
+    params.push(after.at, after.id);
+    where.push(`(${col}, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(f.limit + 1);
+  const { rows } = await q.query<ConversationRow>(
+    `SELECT ${COLS} FROM conversations WHERE ${where.join(' AND ')} ORDER BY ${col} DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}

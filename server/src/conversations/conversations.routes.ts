@@ -1,0 +1,82 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../http/actor.js';
+import { principalOf } from '../http/auth.js';
+import { decodeCursor, paginate } from '../http/cursor.js';
+import type { Deps } from '../http/deps.js';
+import { createOnce } from '../http/idempotency.js';
+import { errorResponses, IdParams, Page } from '../http/schemas.js';
+import { notFound } from '../lib/errors.js';
+import { Message } from '../messages/messages.schema.js';
+import { findConversation, listConversations } from './conversations.repo.js';
+import { Conversation, CreateConversationBody, ListConversationsQuery, UpdateConversationBody } from './conversations.schema.js';
+import { createConversation } from './create-conversation.js';
+import { updateConversation } from './update-conversation.js';
+
+const CreatedConversation = Type.Composite([Conversation, Type.Object({ messages: Type.Array(Message) })]);
+
+export function conversationsRoutes(app: FastifyInstance, deps: Deps): void {
+  const tags = ['conversations'];
+
+  app.get<{ Querystring: ListConversationsQuery }>(
+    '/api/v1/conversations',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags,
+        summary: 'List conversations, newest first by updated (default) or created time',
+        description: 'Repeat `status` to match several. `assigneeId=none` finds unassigned ones. `language=pt` also matches pt-BR.',
+        querystring: ListConversationsQuery,
+        response: { 200: Page(Conversation), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const limit = req.query.limit ?? 25;
+      const sort = req.query.sort ?? 'updated';
+      const rows = await listConversations(deps.db, principalOf(req).workspaceId, { ...req.query, sort, limit }, decodeCursor(req.query.cursor));
+      return paginate(rows, limit, (r) => (sort === 'created' ? r.createdAt : r.updatedAt));
+    },
+  );
+
+  app.post<{ Body: CreateConversationBody }>(
+    '/api/v1/conversations',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags,
+        summary: 'Create a conversation with its first message',
+        description: 'The customer is given by id, or by email (found or created). Send an Idempotency-Key to make retries safe.',
+        body: CreateConversationBody,
+        response: { 201: CreatedConversation, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const p = principalOf(req);
+      return createOnce(deps, req, reply, (tx) => createConversation(tx, p.workspaceId, p, actorOf(p), req.body, deps.clock()));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/conversations/:id',
+    { config: { access: 'agent' }, schema: { tags, summary: 'Get a conversation', params: IdParams, response: { 200: Conversation, ...errorResponses } } },
+    async (req) => {
+      const c = await findConversation(deps.db, principalOf(req).workspaceId, req.params.id);
+      if (!c) throw notFound('conversation');
+      return c;
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: UpdateConversationBody }>(
+    '/api/v1/conversations/:id',
+    {
+      config: { access: 'agent' },
+      schema: { tags, summary: 'Update status, priority, assignment, tags…', params: IdParams, body: UpdateConversationBody, response: { 200: Conversation, ...errorResponses } },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const c = await deps.db.transaction((tx) => updateConversation(tx, p.workspaceId, actorOf(p), req.params.id, req.body, deps.clock()));
+      deps.onCommit();
+      return c;
+    },
+  );
+}

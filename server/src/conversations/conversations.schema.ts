@@ -1,0 +1,83 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Channel, Email } from '../customers/customers.schema.js';
+import { CreateMessageBody } from '../messages/messages.schema.js';
+import { LanguageTag, Nullable, PageQuery, Text, Timestamp, Uuid } from '../http/schemas.js';
+
+export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const Status = Type.Union(STATUSES.map((s) => Type.Literal(s)));
+export const Priority = Type.Union(PRIORITIES.map((s) => Type.Literal(s)));
+export const Tag = Type.String({ pattern: '^[\\p{L}\\p{N}_:.-]{1,50}$' });
+
+export const Conversation = Type.Object({
+  id: Uuid,
+  channel: Type.String(),
+  subject: Nullable(Type.String()),
+  status: Status,
+  priority: Priority,
+  language: Nullable(Type.String()),
+  customerId: Uuid,
+  teamId: Nullable(Uuid),
+  assigneeId: Nullable(Uuid),
+  tags: Type.Array(Type.String()),
+  messageCount: Type.Integer(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  lastMessageAt: Nullable(Timestamp),
+  solvedAt: Nullable(Timestamp),
+  closedAt: Nullable(Timestamp),
+});
+export type Conversation = Static<typeof Conversation>;
+
+export const CustomerRef = Type.Union([
+  Type.Object({ id: Uuid }, { additionalProperties: false }),
+  Type.Object({ email: Email, name: Type.Optional(Text(200)), locale: Type.Optional(LanguageTag) }, { additionalProperties: false }),
+]);
+
+export const CreateConversationBody = Type.Object(
+  {
+    customer: CustomerRef,
+    channel: Channel,
+    subject: Type.Optional(Text(500)),
+    status: Type.Optional(Status),
+    priority: Type.Optional(Priority),
+    language: Type.Optional(LanguageTag),
+    teamId: Type.Optional(Uuid),
+    assigneeId: Type.Optional(Uuid),
+    tags: Type.Optional(Type.Array(Tag, { maxItems: 50, uniqueItems: true })),
+    message: CreateMessageBody,
+  },
+  { additionalProperties: false },
+);
+export type CreateConversationBody = Static<typeof CreateConversationBody>;
+
+export const UpdateConversationBody = Type.Object(
+  {
+    subject: Type.Optional(Nullable(Text(500))),
+    status: Type.Optional(Status),
+    priority: Type.Optional(Priority),
+    language: Type.Optional(Nullable(LanguageTag)),
+    teamId: Type.Optional(Nullable(Uuid)),
+    assigneeId: Type.Optional(Nullable(Uuid)),
+    tags: Type.Optional(Type.Array(Tag, { maxItems: 50, uniqueItems: true })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateConversationBody = Static<typeof UpdateConversationBody>;
+
+export const ListConversationsQuery = Type.Object(
+  {
+    ...PageQuery,
+    status: Type.Optional(Type.Array(Status, { maxItems: 6 })),
+    teamId: Type.Optional(Uuid),
+    assigneeId: Type.Optional(Type.Union([Uuid, Type.Literal('none')])),
+    language: Type.Optional(LanguageTag),
+    channel: Type.Optional(Channel),
+    tag: Type.Optional(Tag),
+    customerId: Type.Optional(Uuid),
+    priority: Type.Optional(Priority),
+    sort: Type.Optional(Type.Union([Type.Literal('updated'), Type.Literal('created')], { default: 'updated' })),
+  },
+  { additionalProperties: false },
+);
+export type ListConversationsQuery = Static<typeof ListConversationsQuery>;

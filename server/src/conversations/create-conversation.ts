@@ -1,0 +1,72 @@
+import { agentsExist } from '../agents/agents.repo.js';
+import type { Principal } from '../auth/principal.js';
+import { findCustomer } from '../customers/customers.repo.js';
+import { findOrCreateByEmail } from '../customers/save-customer.js';
+import type { Queryable } from '../db/types.js';
+import { appendAudit, type AuditEntry } from '../events/audit.repo.js';
+import { appendEvent } from '../events/events.repo.js';
+import { AppError } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import { authorOf, buildMessage } from '../messages/add-message.js';
+import { insertMessage, type MessageRow } from '../messages/messages.repo.js';
+import { teamExists } from '../teams/teams.repo.js';
+import { findConversation, insertConversation, recordMessage, type ConversationRow } from './conversations.repo.js';
+import type { CreateConversationBody } from './conversations.schema.js';
+
+export async function assertRefs(tx: Queryable, workspaceId: string, refs: { teamId?: string | null; assigneeId?: string | null }): Promise<void> {
+  // Another workspace's id is indistinguishable from a missing one.
+  if (refs.teamId && !(await teamExists(tx, workspaceId, refs.teamId))) {
+    throw new AppError('not_found', 'team not found', [{ path: 'body/teamId', message: 'no such team' }]);
+  }
+  if (refs.assigneeId && !(await agentsExist(tx, workspaceId, [refs.assigneeId])).size) {
+    throw new AppError('not_found', 'agent not found', [{ path: 'body/assigneeId', message: 'no such agent' }]);
+  }
+}
+
+/** One call creates a conversation from any source: customer (found or created), conversation, first message. */
+export async function createConversation(
+  tx: Queryable,
+  workspaceId: string,
+  principal: Pick<Principal, 'agentId'>,
+  actor: Pick<AuditEntry, 'actorType' | 'actorId'>,
+  body: CreateConversationBody,
+  at: Date,
+): Promise<ConversationRow & { messages: MessageRow[] }> {
+  let customerId: string;
+  if ('id' in body.customer) {
+    if (!(await findCustomer(tx, workspaceId, body.customer.id))) {
+      throw new AppError('not_found', 'customer not found', [{ path: 'body/customer/id', message: 'no such customer' }]);
+    }
+    customerId = body.customer.id;
+  } else {
+    customerId = await findOrCreateByEmail(tx, workspaceId, actor, body.customer, at);
+  }
+  await assertRefs(tx, workspaceId, body);
+
+  const id = newId();
+  await insertConversation(
+    tx,
+    workspaceId,
+    {
+      id,
+      channel: body.channel,
+      subject: body.subject ?? null,
+      status: body.status ?? 'new',
+      priority: body.priority ?? 'normal',
+      language: body.language ?? body.message.language ?? null,
+      customerId,
+      teamId: body.teamId ?? null,
+      assigneeId: body.assigneeId ?? null,
+      tags: body.tags ?? [],
+    },
+    at,
+  );
+  const direction = body.message.direction ?? 'inbound';
+  const message = buildMessage(id, body.message, authorOf(principal, direction, customerId), at);
+  await insertMessage(tx, workspaceId, message);
+  // The first message never reopens: the conversation was just created with the status asked for.
+  const conversation = (await recordMessage(tx, workspaceId, id, at, false)) ?? (await findConversation(tx, workspaceId, id))!;
+  await appendEvent(tx, workspaceId, { type: 'conversation.created', subjectId: id, payload: { conversationId: id, customerId, messageId: message.id } }, at);
+  await appendAudit(tx, workspaceId, { ...actor, action: 'conversation.create', targetType: 'conversation', targetId: id }, at);
+  return { ...conversation, messages: [message] };
+}

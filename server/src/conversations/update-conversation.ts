@@ -1,0 +1,36 @@
+import type { Queryable } from '../db/types.js';
+import { appendAudit, type AuditEntry } from '../events/audit.repo.js';
+import { appendEvent } from '../events/events.repo.js';
+import { notFound } from '../lib/errors.js';
+import { findConversation, updateConversationRow, type ConversationChanges, type ConversationRow } from './conversations.repo.js';
+import type { UpdateConversationBody } from './conversations.schema.js';
+import { assertRefs } from './create-conversation.js';
+
+export async function updateConversation(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Pick<AuditEntry, 'actorType' | 'actorId'>,
+  id: string,
+  body: UpdateConversationBody,
+  at: Date,
+): Promise<ConversationRow> {
+  const current = await findConversation(tx, workspaceId, id, true);
+  if (!current) throw notFound('conversation');
+  await assertRefs(tx, workspaceId, body);
+
+  const changes: ConversationChanges = { ...body };
+  if (body.status && body.status !== current.status) {
+    // Timestamps follow the status so reports need not replay history.
+    if (body.status === 'solved') changes.solvedAt = at;
+    if (body.status === 'closed') changes.closedAt = at;
+    if (body.status !== 'solved' && body.status !== 'closed') {
+      changes.solvedAt = null;
+      changes.closedAt = null;
+    }
+  }
+  const updated = (await updateConversationRow(tx, workspaceId, id, changes, at))!;
+  const changed = Object.keys(body).filter((k) => JSON.stringify(body[k as keyof UpdateConversationBody]) !== JSON.stringify(current[k as keyof ConversationRow]));
+  await appendEvent(tx, workspaceId, { type: 'conversation.updated', subjectId: id, payload: { conversationId: id, changed } }, at);
+  await appendAudit(tx, workspaceId, { ...actor, action: 'conversation.update', targetType: 'conversation', targetId: id, data: { changed } }, at);
+  return updated;
+}

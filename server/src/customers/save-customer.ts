@@ -1,0 +1,104 @@
+import type { Queryable } from '../db/types.js';
+import { appendAudit, type AuditEntry } from '../events/audit.repo.js';
+import { appendEvent } from '../events/events.repo.js';
+import { AppError, notFound } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import { assertTimeZone } from '../lib/time-zone.js';
+import {
+  findCustomer,
+  findCustomerIdByIdentity,
+  insertCustomer,
+  replaceIdentities,
+  updateCustomerRow,
+  type CustomerFields,
+  type CustomerRow,
+  type IdentityKind,
+} from './customers.repo.js';
+import type { CreateCustomerBody, UpdateCustomerBody } from './customers.schema.js';
+
+type Actor = Pick<AuditEntry, 'actorType' | 'actorId'>;
+
+const IDENTITY_FIELDS: [keyof CreateCustomerBody & ('emails' | 'phones' | 'externalIds'), IdentityKind][] = [
+  ['emails', 'email'],
+  ['phones', 'phone'],
+  ['externalIds', 'external'],
+];
+
+function normalise(field: string, values: string[]): string[] {
+  return field === 'emails' ? [...new Set(values.map((v) => v.toLowerCase()))] : values;
+}
+
+async function writeIdentities(tx: Queryable, workspaceId: string, customerId: string, body: Partial<Record<'emails' | 'phones' | 'externalIds', string[]>>): Promise<void> {
+  for (const [field, kind] of IDENTITY_FIELDS) {
+    const values = body[field];
+    if (values === undefined) continue;
+    const taken = await replaceIdentities(tx, workspaceId, customerId, kind, normalise(field, values));
+    if (taken) throw new AppError('already_exists', `${taken} belongs to another customer`, [{ path: `body/${field}`, message: 'already used' }]);
+  }
+}
+
+export async function createCustomer(tx: Queryable, workspaceId: string, actor: Actor, body: CreateCustomerBody, at: Date): Promise<CustomerRow> {
+  if (body.timeZone) assertTimeZone(body.timeZone, '/timeZone');
+  const id = newId();
+  await insertCustomer(
+    tx,
+    workspaceId,
+    id,
+    {
+      name: body.name ?? null,
+      locale: body.locale ?? null,
+      country: body.country ?? null,
+      timeZone: body.timeZone ?? null,
+      preferredChannel: body.preferredChannel ?? null,
+      formality: body.formality ?? null,
+      tier: body.tier ?? null,
+      attributes: body.attributes ?? {},
+      consent: body.consent ?? {},
+    },
+    at,
+  );
+  await writeIdentities(tx, workspaceId, id, body);
+  await appendEvent(tx, workspaceId, { type: 'customer.created', subjectId: id, payload: { customerId: id } }, at);
+  await appendAudit(tx, workspaceId, { ...actor, action: 'customer.create', targetType: 'customer', targetId: id }, at);
+  return (await findCustomer(tx, workspaceId, id))!;
+}
+
+export async function updateCustomer(tx: Queryable, workspaceId: string, actor: Actor, id: string, body: UpdateCustomerBody, at: Date): Promise<CustomerRow> {
+  const current = await findCustomer(tx, workspaceId, id);
+  if (!current) throw notFound('customer');
+  if (body.timeZone) assertTimeZone(body.timeZone, '/timeZone');
+  const pick = <K extends keyof CustomerFields>(k: K): CustomerFields[K] =>
+    (k in body ? (body as Record<string, unknown>)[k] : current[k as keyof CustomerRow]) as CustomerFields[K];
+  const fields: CustomerFields = {
+    name: pick('name'),
+    locale: pick('locale'),
+    country: pick('country'),
+    timeZone: pick('timeZone'),
+    preferredChannel: pick('preferredChannel'),
+    formality: pick('formality'),
+    tier: pick('tier'),
+    attributes: pick('attributes'),
+    consent: pick('consent'),
+  };
+  await updateCustomerRow(tx, workspaceId, id, fields, at);
+  await writeIdentities(tx, workspaceId, id, body);
+  const changed = Object.keys(body);
+  await appendEvent(tx, workspaceId, { type: 'customer.updated', subjectId: id, payload: { customerId: id, changed } }, at);
+  await appendAudit(tx, workspaceId, { ...actor, action: 'customer.update', targetType: 'customer', targetId: id, data: { changed } }, at);
+  return (await findCustomer(tx, workspaceId, id))!;
+}
+
+/** Finds the customer owning `email`, or creates one. Used by every inbound channel. */
+export async function findOrCreateByEmail(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  c: { email: string; name?: string; locale?: string },
+  at: Date,
+): Promise<string> {
+  const email = c.email.toLowerCase();
+  const existing = await findCustomerIdByIdentity(tx, workspaceId, 'email', email);
+  if (existing) return existing;
+  const created = await createCustomer(tx, workspaceId, actor, { emails: [email], ...(c.name ? { name: c.name } : {}), ...(c.locale ? { locale: c.locale } : {}) }, at);
+  return created.id;
+}

@@ -1,0 +1,25 @@
+import type { Db } from './types.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+/** Ordered, append-only. Never edit a shipped migration: add the next one. */
+export const MIGRATIONS: readonly { id: string; up: string }[] = [{ id: '0001_foundation', up: m0001.up }];
+
+// Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).
+const LOCK_KEY = 727_001;
+
+export async function migrate(db: Db): Promise<string[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    const { rows } = await tx.query<{ id: string }>('SELECT id FROM schema_migrations');
+    const done = new Set(rows.map((r) => r.id));
+    const applied: string[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      await tx.exec(m.up);
+      await tx.query('INSERT INTO schema_migrations (id) VALUES ($1)', [m.id]);
+      applied.push(m.id);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,92 @@
+import { insertAgent } from '../agents/agents.repo.js';
+import { hashPassword } from '../auth/passwords.js';
+import { createConversation } from '../conversations/create-conversation.js';
+import { createCustomer } from '../customers/save-customer.js';
+import type { Db } from '../db/types.js';
+import { appendEvent } from '../events/events.repo.js';
+import { newId } from '../lib/ids.js';
+import { addMessage } from '../messages/add-message.js';
+import { createTeam } from '../teams/create-team.js';
+import { createWorkspace } from '../workspaces/create-workspace.js';
+import { findWorkspaceBySlug, type Workspace } from '../workspaces/workspaces.repo.js';
+import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents, demoConversations, demoCustomers, demoTeams } from './demo-data.js';
+
+const SYSTEM = { actorType: 'system', actorId: null } as const;
+
+/**
+ * Seeds the demo workspace (slug `demo`) in one transaction. Idempotent: an existing
+ * demo workspace is left as it is. Every demo agent's password is DEMO_ADMIN_PASSWORD.
+ */
+export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; workspace: Workspace }> {
+  const existing = await findWorkspaceBySlug(db, DEMO_WORKSPACE.slug);
+  if (existing) return { created: false, workspace: existing };
+  const passwordHash = await hashPassword(DEMO_ADMIN_PASSWORD);
+
+  const workspace = await db.transaction(async (tx) => {
+    const ws = await createWorkspace(tx, DEMO_WORKSPACE, now);
+    const agentIds = new Map<string, string>();
+    for (const a of demoAgents) {
+      const id = newId();
+      await insertAgent(tx, ws.id, { id, email: a.email, name: a.name, role: a.role, timeZone: a.timeZone, languages: a.languages, capacity: a.capacity, status: 'offline', passwordHash }, now);
+      agentIds.set(a.key, id);
+    }
+    const teamIds = new Map<string, string>();
+    for (const t of demoTeams) {
+      const memberIds = demoAgents.filter((a) => a.teamKeys.includes(t.key)).map((a) => agentIds.get(a.key)!);
+      const team = await createTeam(tx, ws.id, SYSTEM, { name: t.name, timeZone: t.timeZone, languages: t.languages, memberIds }, now);
+      teamIds.set(t.key, team.id);
+    }
+    const customerIds = new Map<string, string>();
+    for (const c of demoCustomers) {
+      const created = await createCustomer(
+        tx,
+        ws.id,
+        SYSTEM,
+        {
+          name: c.name,
+          emails: [c.email],
+          ...(c.phone ? { phones: [c.phone] } : {}),
+          locale: c.locale,
+          country: c.country,
+          timeZone: c.timeZone,
+          preferredChannel: c.preferredChannel,
+          ...(c.formality ? { formality: c.formality } : {}),
+          tier: c.tier,
+        },
+        now,
+      );
+      customerIds.set(c.key, created.id);
+    }
+    for (const conv of demoConversations) {
+      const start = now.getTime() - conv.hoursAgo * 3600_000;
+      const [first, ...rest] = conv.messages;
+      const at = (m: { minutesAfterStart: number }) => new Date(start + m.minutesAfterStart * 60_000);
+      const author = (m: { agentKey?: string }) => ({ agentId: m.agentKey ? agentIds.get(m.agentKey)! : null });
+      const created = await createConversation(
+        tx,
+        ws.id,
+        author(first!),
+        SYSTEM,
+        {
+          customer: { id: customerIds.get(conv.customerKey)! },
+          channel: conv.channel,
+          subject: conv.subject,
+          status: conv.status,
+          priority: conv.priority,
+          language: conv.language,
+          teamId: teamIds.get(conv.teamKey)!,
+          ...(conv.assigneeKey ? { assigneeId: agentIds.get(conv.assigneeKey)! } : {}),
+          tags: conv.tags,
+          message: { direction: first!.direction, text: first!.text, language: first!.language },
+        },
+        at(first!),
+      );
+      for (const m of rest) {
+        await addMessage(tx, ws.id, author(m), created, { direction: m.direction, text: m.text, language: m.language }, at(m));
+      }
+    }
+    await appendEvent(tx, ws.id, { type: 'workspace.seeded', subjectId: ws.id, payload: { demo: true } }, now);
+    return ws;
+  });
+  return { created: true, workspace };
+}

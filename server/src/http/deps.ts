@@ -1,0 +1,23 @@
+import type { Db } from '../db/types.js';
+import type { Clock } from '../lib/clock.js';
+
+/** Everything the HTTP app needs from the outside world; tests build their own. */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  /** Called after a transaction that wrote outbox events has committed. */
+  onCommit: () => void;
+  /** Subscribe to committed workspace events (realtime stream). */
+  subscribe?: (workspaceId: string, fn: (ev: PublicEvent) => void) => () => void;
+  bodyLimit: number;
+  sessionTtlMs: number;
+  secureCookies: boolean;
+}
+
+export interface PublicEvent {
+  id: number;
+  type: string;
+  subjectId: string | null;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}

@@ -1,0 +1,58 @@
+import type { Principal } from '../auth/principal.js';
+import { recordMessage, type ConversationRow } from '../conversations/conversations.repo.js';
+import type { Queryable } from '../db/types.js';
+import { appendEvent } from '../events/events.repo.js';
+import { htmlToText, sanitizeMessageHtml } from '../lib/html.js';
+import { AppError, notFound } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import { insertMessage, type MessageRow } from './messages.repo.js';
+import type { CreateMessageBody } from './messages.schema.js';
+
+/** Who wrote a message, from the request's principal and the direction. */
+export function authorOf(p: Pick<Principal, 'agentId'>, direction: MessageRow['direction'], customerId: string): Pick<MessageRow, 'authorType' | 'authorId'> {
+  if (direction === 'inbound') return { authorType: 'customer', authorId: customerId };
+  return p.agentId ? { authorType: 'agent', authorId: p.agentId } : { authorType: 'api', authorId: null };
+}
+
+export function buildMessage(conversationId: string, body: CreateMessageBody, author: Pick<MessageRow, 'authorType' | 'authorId'>, at: Date): MessageRow {
+  const html = body.html ? sanitizeMessageHtml(body.html) : null;
+  const text = body.text ?? (html ? htmlToText(html) : '');
+  if (text.trim() === '' && !body.attachments?.length) {
+    throw new AppError('validation_failed', 'a message needs text, html or attachments', [{ path: 'body/text', message: 'empty message' }]);
+  }
+  return {
+    id: newId(),
+    conversationId,
+    direction: body.direction ?? 'inbound',
+    ...author,
+    text,
+    html,
+    language: body.language ?? null,
+    attachments: body.attachments ?? [],
+    channelMeta: body.channelMeta ?? {},
+    createdAt: at,
+  };
+}
+
+/** Appends a message to a conversation and emits message.created + conversation.updated. */
+export async function addMessage(
+  tx: Queryable,
+  workspaceId: string,
+  principal: Pick<Principal, 'agentId'>,
+  conversation: Pick<ConversationRow, 'id' | 'customerId'>,
+  body: CreateMessageBody,
+  at: Date,
+): Promise<{ message: MessageRow; conversation: ConversationRow }> {
+  const direction = body.direction ?? 'inbound';
+  const message = buildMessage(conversation.id, body, authorOf(principal, direction, conversation.customerId), at);
+  await insertMessage(tx, workspaceId, message);
+  const updated = await recordMessage(tx, workspaceId, conversation.id, at, direction === 'inbound');
+  if (!updated) throw notFound('conversation');
+  await appendEvent(
+    tx,
+    workspaceId,
+    { type: 'message.created', subjectId: message.id, payload: { conversationId: conversation.id, messageId: message.id, direction } },
+    at,
+  );
+  return { message, conversation: updated };
+}

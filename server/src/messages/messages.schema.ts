@@ -1,0 +1,54 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { LanguageTag, Nullable, Timestamp, Uuid } from '../http/schemas.js';
+
+export const Direction = Type.Union([Type.Literal('inbound'), Type.Literal('outbound'), Type.Literal('note')]);
+
+export const Attachment = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 255 }),
+    contentType: Type.String({ pattern: '^[\\w.+-]+/[\\w.+-]+$', maxLength: 127 }),
+    size: Type.Integer({ minimum: 0, maximum: 100 * 1024 * 1024 }),
+    url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+/** Free-form per-channel facts (email Message-ID, WhatsApp wamid…): small, flat, string-valued. */
+export const ChannelMeta = Type.Record(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }), Type.String({ maxLength: 2000 }), { maxProperties: 30 });
+
+export const CreateMessageBody = Type.Object(
+  {
+    direction: Type.Optional(Direction),
+    text: Type.Optional(Type.String({ maxLength: 100_000 })),
+    html: Type.Optional(Type.String({ maxLength: 500_000 })),
+    language: Type.Optional(LanguageTag),
+    attachments: Type.Optional(Type.Array(Attachment, { maxItems: 20 })),
+    channelMeta: Type.Optional(ChannelMeta),
+  },
+  { additionalProperties: false },
+);
+export type CreateMessageBody = Static<typeof CreateMessageBody>;
+
+export const Message = Type.Object({
+  id: Uuid,
+  conversationId: Uuid,
+  direction: Direction,
+  authorType: Type.String(),
+  authorId: Nullable(Uuid),
+  text: Type.String(),
+  html: Nullable(Type.String()),
+  language: Nullable(Type.String()),
+  attachments: Type.Array(Type.Object({ name: Type.String(), contentType: Type.String(), size: Type.Integer(), url: Type.Optional(Type.String()) })),
+  channelMeta: Type.Record(Type.String(), Type.String()),
+  createdAt: Timestamp,
+});
+export type Message = Static<typeof Message>;
+
+export const ListMessagesQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' })),
+  },
+  { additionalProperties: false },
+);
+export type ListMessagesQuery = Static<typeof ListMessagesQuery>;

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { PgBoss } from 'pg-boss';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { migrate } from './db/migrate.js';
+import { openDb } from './db/open.js';
+import type { Db } from './db/types.js';
+import { startBoss } from './jobs/boss.js';
+import { registerMaintenance } from './jobs/maintenance.js';
+import { OutboxProcessor } from './jobs/outbox-processor.js';
+import type { Clock } from './lib/clock.js';
+import { systemClock } from './lib/clock.js';
+import { RealtimeHub } from './realtime/hub.js';
+
+export interface Running {
+  app: FastifyInstance;
+  db: Db;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, starts jobs and the outbox, and listens. */
+export async function startServer(
+  config: Config,
+  opts: { clock?: Clock; beforeListen?: (db: Db) => Promise<void>; jobs?: boolean } = {},
+): Promise<Running> {
+  const clock = opts.clock ?? systemClock;
+  const db = await openDb(config.db);
+  await migrate(db);
+  await opts.beforeListen?.(db);
+
+  const hub = new RealtimeHub();
+  const app0 = { log: console as unknown as { error: (o: unknown, m?: string) => void } };
+  const outbox = new OutboxProcessor(
+    db,
+    clock,
+    [
+      (ev) =>
+        hub.publish(ev.workspaceId, {
+          id: ev.id,
+          type: ev.type,
+          subjectId: ev.subjectId,
+          payload: ev.payload,
+          createdAt: new Date(ev.createdAt).toISOString(),
+        }),
+    ],
+    { onError: (err) => app0.log.error({ err }, 'outbox drain failed') },
+  );
+
+  const app = await buildApp(
+    {
+      db,
+      clock,
+      onCommit: () => outbox.kick(),
+      subscribe: (ws, fn) => hub.subscribe(ws, fn),
+      bodyLimit: config.bodyLimit,
+      sessionTtlMs: config.sessionTtlMs,
+      secureCookies: config.secureCookies,
+    },
+    { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } },
+  );
+  app0.log = app.log;
+
+  let boss: PgBoss | undefined;
+  if (opts.jobs !== false) {
+    boss = await startBoss(db, config.db.kind === 'postgres' ? config.db.url : undefined, (err) => app.log.error({ err }, 'job queue error'));
+    await registerMaintenance(boss, db, clock);
+  }
+  outbox.start();
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    db,
+    url: address,
+    async stop() {
+      await app.close();
+      await outbox.stop();
+      await boss?.stop({ graceful: true, timeout: 5000 });
+      await db.close();
+    },
+  };
+}

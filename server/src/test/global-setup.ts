@@ -1,0 +1,53 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { PGlite } from '@electric-sql/pglite';
+import { migrate } from '../db/migrate.js';
+import { openPostgres } from '../db/postgres.js';
+import { fromPglite } from '../db/pglite.js';
+import { adminQuery, PG_ADMIN_URL, postgresReachable, urlFor } from './pg-admin.js';
+
+/**
+ * Migrates once per run: a PGlite data-dir dump every test file loads (0.6 s instead of a
+ * 7 s initdb + migrate), and a PostgreSQL template database every test database is copied from.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const dir = path.resolve('.tmp');
+  mkdirSync(dir, { recursive: true });
+
+  const lite = await PGlite.create();
+  await migrate(fromPglite(lite));
+  const dump = await lite.dumpDataDir('none');
+  await lite.close();
+  const templateFile = path.join(dir, `pglite-template-${runId}.tar`);
+  writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', templateFile);
+
+  let pgTemplate = '';
+  if (await postgresReachable()) {
+    pgTemplate = `meridian_tpl_${runId}`;
+    await adminQuery(`CREATE DATABASE ${pgTemplate}`);
+    const db = await openPostgres(urlFor(pgTemplate), { max: 1 });
+    await migrate(db);
+    await db.close();
+  } else if (process.env.CI === 'true') {
+    throw new Error(`PostgreSQL is not reachable at ${PG_ADMIN_URL}; in CI that leg must run.`);
+  } else {
+    console.warn(`\n!! PostgreSQL not reachable at ${PG_ADMIN_URL}: PostgreSQL tests are SKIPPED (they fail in CI).\n`);
+  }
+  project.provide('pgTemplate', pgTemplate);
+
+  return async () => {
+    if (pgTemplate) await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`).catch(() => undefined);
+    const { rmSync } = await import('node:fs');
+    rmSync(templateFile, { force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    pgTemplate: string;
+  }
+}

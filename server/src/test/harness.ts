@@ -1,0 +1,75 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { createToken } from '../auth/create-token.js';
+import type { Role } from '../auth/principal.js';
+import type { Db } from '../db/types.js';
+import type { Deps } from '../http/deps.js';
+import { fixedClock } from '../lib/clock.js';
+import { createWorkspace } from '../workspaces/create-workspace.js';
+import type { EngineCase, TestDb } from './engines.js';
+
+export const T0 = '2026-03-02T09:00:00.000Z';
+
+export interface Harness {
+  tdb: TestDb;
+  db: Db;
+  app: FastifyInstance;
+  clock: ReturnType<typeof fixedClock>;
+  commits: number;
+  close(): Promise<void>;
+}
+
+/** An app over a fresh database of the given engine, with a fixed clock. */
+export async function startHarness(engine: EngineCase, overrides: Partial<Deps> = {}): Promise<Harness> {
+  const tdb = await engine.create();
+  const clock = fixedClock(T0);
+  const h = { tdb, db: tdb.db, clock, commits: 0 } as Harness;
+  h.app = await buildApp({
+    db: tdb.db,
+    clock,
+    onCommit: () => {
+      h.commits++;
+    },
+    bodyLimit: 1024 * 1024,
+    sessionTtlMs: 3600_000,
+    secureCookies: false,
+    ...overrides,
+  });
+  h.close = async () => {
+    await h.app.close();
+    await tdb.cleanup();
+  };
+  return h;
+}
+
+export interface TestWorkspace {
+  id: string;
+  slug: string;
+  token: string;
+  tokenFor(role: Role): Promise<string>;
+}
+
+let seq = 0;
+export async function makeWorkspace(h: Harness, role: Role = 'admin'): Promise<TestWorkspace> {
+  const slug = `ws-${process.pid}-${++seq}`;
+  const ws = await h.db.transaction((tx) => createWorkspace(tx, { slug, name: `Workspace ${seq}` }, h.clock()));
+  const tokenFor = async (r: Role) => (await h.db.transaction((tx) => createToken(tx, ws.id, { name: `test ${r}`, role: r }, h.clock()))).secret;
+  return { id: ws.id, slug, token: await tokenFor(role), tokenFor };
+}
+
+/** Injects a request with a bearer token; JSON bodies are serialised. */
+export async function call(
+  h: Harness,
+  token: string | null,
+  method: InjectOptions['method'],
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse & { json<T = any>(): T }> {
+  return h.app.inject({
+    method,
+    url,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['server/src/**/*.test.ts'],
+    globalSetup: ['server/src/test/global-setup.ts'],
+    pool: 'forks',
+    // Two cores: more workers only add PGlite start-ups competing for them.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { TZ: 'UTC' },
+  },
+});
