@@ -18,6 +18,12 @@ import { teamsRoutes } from './teams/teams.routes.js';
 
 export const API_VERSION = '0.1.0';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string; hidden: boolean }[];
+  }
+}
+
 /** Builds the HTTP app without listening: tests inject requests, `start` listens. */
 export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -27,6 +33,14 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
     routerOptions: { maxParamLength: 200 },
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
+  });
+  // Every route, so tests can prove the OpenAPI document covers them all.
+  const routes: { method: string; url: string; hidden: boolean }[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: r.url, hidden: Boolean((r.schema as { hide?: boolean } | undefined)?.hide) });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);

@@ -136,19 +136,19 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
         return 0;
       }
       case 'demo':
-        return withDb(config, async (db) => {
+        return await withDb(config, async (db) => {
           const r = await seedDemo(db, now);
           err(r.created ? 'Seeded the demo workspace "demo".' : 'The demo workspace exists; nothing to do.');
           return 0;
         });
       case 'workspace create':
-        return withDb(config, async (db) => {
+        return await withDb(config, async (db) => {
           const ws = await db.transaction((tx) => createWorkspace(tx, { slug: need(v, 'slug'), name: need(v, 'name') }, now));
           out(ws.id);
           return 0;
         });
       case 'token create':
-        return withDb(config, async (db) => {
+        return await withDb(config, async (db) => {
           const ws = await workspaceId(db, need(v, 'workspace'));
           const r = role(v);
           const t = await db.transaction((tx) => createToken(tx, ws, { name: need(v, 'name'), role: r }, now));
@@ -156,7 +156,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
           return 0;
         });
       case 'agent create':
-        return withDb(config, async (db) => {
+        return await withDb(config, async (db) => {
           const ws = await workspaceId(db, need(v, 'workspace'));
           const password = v.password ?? process.env.MERIDIAN_AGENT_PASSWORD;
           const agent = await db.transaction((tx) =>

@@ -7,10 +7,9 @@ import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
-import { OutboxProcessor } from './jobs/outbox-processor.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
-import { RealtimeHub } from './realtime/hub.js';
+import { createRuntime } from './runtime.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -29,37 +28,22 @@ export async function startServer(
   await migrate(db);
   await opts.beforeListen?.(db);
 
-  const hub = new RealtimeHub();
-  const app0 = { log: console as unknown as { error: (o: unknown, m?: string) => void } };
-  const outbox = new OutboxProcessor(
-    db,
-    clock,
-    [
-      (ev) =>
-        hub.publish(ev.workspaceId, {
-          id: ev.id,
-          type: ev.type,
-          subjectId: ev.subjectId,
-          payload: ev.payload,
-          createdAt: new Date(ev.createdAt).toISOString(),
-        }),
-    ],
-    { onError: (err) => app0.log.error({ err }, 'outbox drain failed') },
-  );
+  let log: { error: (o: unknown, m?: string) => void } = console;
+  const runtime = createRuntime(db, clock, (err) => log.error({ err }, 'outbox drain failed'));
+  const { outbox } = runtime;
 
   const app = await buildApp(
     {
       db,
       clock,
-      onCommit: () => outbox.kick(),
-      subscribe: (ws, fn) => hub.subscribe(ws, fn),
+      ...runtime.deps,
       bodyLimit: config.bodyLimit,
       sessionTtlMs: config.sessionTtlMs,
       secureCookies: config.secureCookies,
     },
     { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } },
   );
-  app0.log = app.log;
+  log = app.log;
 
   let boss: PgBoss | undefined;
   if (opts.jobs !== false) {

@@ -1,0 +1,33 @@
+import type { Db } from './db/types.js';
+import type { Deps } from './http/deps.js';
+import { OutboxProcessor } from './jobs/outbox-processor.js';
+import type { Clock } from './lib/clock.js';
+import { RealtimeHub } from './realtime/hub.js';
+
+/**
+ * The after-commit half of the app: the outbox processor and what it feeds (for now the
+ * realtime hub). Shared by the server and by tests so both run the same wiring.
+ */
+export function createRuntime(db: Db, clock: Clock, onError: (err: unknown) => void) {
+  const hub = new RealtimeHub();
+  const outbox = new OutboxProcessor(
+    db,
+    clock,
+    [
+      (ev) =>
+        hub.publish(ev.workspaceId, {
+          id: ev.id,
+          type: ev.type,
+          subjectId: ev.subjectId,
+          payload: ev.payload,
+          createdAt: new Date(ev.createdAt).toISOString(),
+        }),
+    ],
+    { onError },
+  );
+  const deps: Pick<Deps, 'onCommit' | 'subscribe'> = {
+    onCommit: () => outbox.kick(),
+    subscribe: (ws, fn) => hub.subscribe(ws, fn),
+  };
+  return { hub, outbox, deps };
+}
