@@ -10,5 +10,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
+    reporters: ['default', './server/src/test/summary-reporter.ts'],
   },
 });

@@ -1,5 +1,6 @@
 import { insertAgent } from '../agents/agents.repo.js';
 import { hashPassword } from '../auth/passwords.js';
+import { updateConversationRow, type ConversationRow } from '../conversations/conversations.repo.js';
 import { createConversation } from '../conversations/create-conversation.js';
 import { createCustomer } from '../customers/save-customer.js';
 import type { Db } from '../db/types.js';
@@ -81,8 +82,18 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; w
         },
         at(first!),
       );
+      let last: ConversationRow = created;
       for (const m of rest) {
-        await addMessage(tx, ws.id, author(m), created, { direction: m.direction, text: m.text, language: m.language }, at(m));
+        last = (await addMessage(tx, ws.id, author(m), created, { direction: m.direction, text: m.text, language: m.language }, at(m))).conversation;
+      }
+      // A late inbound message reopens a solved conversation; the demo wants its stated status.
+      if (last.status !== conv.status) {
+        const lastAt = last.lastMessageAt ?? at(first!);
+        await updateConversationRow(tx, ws.id, created.id, {
+          status: conv.status,
+          solvedAt: conv.status === 'solved' ? lastAt : null,
+          closedAt: conv.status === 'closed' ? lastAt : null,
+        }, lastAt);
       }
     }
     await appendEvent(tx, ws.id, { type: 'workspace.seeded', subjectId: ws.id, payload: { demo: true } }, now);

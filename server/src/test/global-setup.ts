@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../db/migrate.js';
 import { openPostgres } from '../db/postgres.js';
 import { fromPglite } from '../db/pglite.js';
+import { ensureBuilt } from './spawn-server.js';
 import { adminQuery, PG_ADMIN_URL, postgresReachable, urlFor } from './pg-admin.js';
 
 /**
@@ -13,6 +14,8 @@ import { adminQuery, PG_ADMIN_URL, postgresReachable, urlFor } from './pg-admin.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = `${process.pid}_${Date.now().toString(36)}`;
+  // Build dist/ once, before workers start, so tests that spawn the real CLI never race a build.
+  ensureBuilt();
   const dir = path.resolve('.tmp');
   mkdirSync(dir, { recursive: true });
 
