@@ -31,6 +31,8 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
     bodyLimit: deps.bodyLimit,
     // Absurdly long ids and paths are rejected before routing.
     routerOptions: { maxParamLength: 200 },
+    // Errors raised before routing (malformed percent-encoding, over-long params) get our error format too.
+    frameworkErrors: errorHandler,
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
   });
@@ -44,6 +46,21 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
+  // The API speaks JSON only (a text/plain body is a 415, not a string that fails validation),
+  // decoded as strict UTF-8: invalid bytes would otherwise be replaced with U+FFFD and stored.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    let text: string;
+    try {
+      text = utf8.decode(body as Buffer);
+    } catch {
+      done(new AppError('invalid_string', 'body is not valid UTF-8'), undefined);
+      return;
+    }
+    parseJson(req, text, done);
+  });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send(new AppError('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`).toJSON());
   });

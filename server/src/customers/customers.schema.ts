@@ -9,12 +9,19 @@ export const Channel = Type.Union(CHANNELS.map((c) => Type.Literal(c)));
 export const Formality = Type.Union([Type.Literal('formal'), Type.Literal('informal')]);
 export const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' });
 export const AttributeValue = Type.Union([Type.String({ maxLength: 1000 }), Type.Number(), Type.Boolean(), Type.Null()]);
-export const Attributes = Type.Record(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }), AttributeValue, { maxProperties: 50 });
+// additionalProperties: TypeBox puts the key pattern in patternProperties, which alone lets other keys through unchecked.
+export const Attributes = Type.Record(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }), AttributeValue, {
+  maxProperties: 50,
+  additionalProperties: false,
+});
 export const ConsentEntry = Type.Object(
   { granted: Type.Boolean(), at: Timestamp, source: Type.Optional(Type.String({ maxLength: 200 })) },
   { additionalProperties: false },
 );
-export const Consent = Type.Record(Type.String({ pattern: '^[a-z0-9_.-]{1,64}$' }), ConsentEntry, { maxProperties: 20 });
+export const Consent = Type.Record(Type.String({ pattern: '^[a-z0-9_.-]{1,64}$' }), ConsentEntry, {
+  maxProperties: 20,
+  additionalProperties: false,
+});
 
 export const Customer = Type.Object({
   id: Uuid,

@@ -7,6 +7,8 @@ export interface Cursor {
   id: string;
 }
 
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export const encodeCursor = (at: Date, id: string): string =>
   Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
 
@@ -16,7 +18,9 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
     const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') {
       const [at, id] = v as [string, string];
-      if (!Number.isNaN(Date.parse(at)) && isUuid(id)) return { at, id };
+      // Only the exact form encodeCursor writes (an invalid date throws, caught below): Date.parse
+      // also takes "1" or year -271821, which PostgreSQL then refuses mid-query.
+      if (ISO_MS.test(at) && new Date(at).toISOString() === at && isUuid(id)) return { at, id };
     }
   } catch {
     // fall through to the error below

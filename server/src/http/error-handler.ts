@@ -11,6 +11,7 @@ const FASTIFY_CODES: Record<string, () => AppError> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: () => new AppError('invalid_json', 'body is empty but Content-Type is JSON'),
   FST_ERR_CTP_INVALID_JSON_BODY: () => new AppError('invalid_json', 'body is not valid JSON'),
   FST_ERR_BAD_URL: () => new AppError('bad_request', 'malformed URL'),
+  FST_ERR_MAX_PARAM_LENGTH: () => new AppError('invalid_id', 'a path parameter is too long'),
   FST_ERR_ASYNC_CONSTRAINT: () => new AppError('bad_request', 'malformed request'),
 };
 

@@ -34,21 +34,30 @@ export function toDetails(errors: ErrorObject[], part: string): ErrorDetail[] {
   });
 }
 
-/** Rejects text PostgreSQL cannot store faithfully: NUL bytes and lone UTF-16 surrogates. */
-export function assertCleanStrings(value: unknown, path: string): void {
+/** No request shape nests anywhere near this deep; anything deeper is refused before it is walked. */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * Rejects text PostgreSQL cannot store faithfully: NUL bytes and lone UTF-16 surrogates.
+ * Also refuses absurd nesting, which would otherwise exhaust the stack here (a 500).
+ */
+export function assertCleanStrings(value: unknown, path: string, depth = 0): void {
+  if (depth > MAX_JSON_DEPTH) {
+    throw new AppError('validation_failed', `JSON must not nest deeper than ${MAX_JSON_DEPTH} levels`, [{ path, message: 'nested too deeply' }]);
+  }
   if (typeof value === 'string') {
     if (value.includes('\u0000')) throw new AppError('invalid_string', 'text must not contain NUL bytes', [{ path, message: 'contains NUL' }]);
     if (!value.isWellFormed()) throw new AppError('invalid_string', 'text must be valid Unicode', [{ path, message: 'contains a lone surrogate' }]);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => assertCleanStrings(v, `${path}/${i}`));
+    value.forEach((v, i) => assertCleanStrings(v, `${path}/${i}`, depth + 1));
     return;
   }
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      assertCleanStrings(k, `${path}/${k}`);
-      assertCleanStrings(v, `${path}/${k}`);
+      assertCleanStrings(k, `${path}/${k}`, depth + 1);
+      assertCleanStrings(v, `${path}/${k}`, depth + 1);
     }
   }
 }

@@ -14,7 +14,11 @@ export const Attachment = Type.Object(
 );
 
 /** Free-form per-channel facts (email Message-ID, WhatsApp wamid…): small, flat, string-valued. */
-export const ChannelMeta = Type.Record(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }), Type.String({ maxLength: 2000 }), { maxProperties: 30 });
+export const ChannelMeta = Type.Record(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }), Type.String({ maxLength: 2000 }), {
+  maxProperties: 30,
+  // Without this, keys outside the pattern pass with any value (TypeBox emits only patternProperties).
+  additionalProperties: false,
+});
 
 export const CreateMessageBody = Type.Object(
   {

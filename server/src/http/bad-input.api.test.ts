@@ -1,0 +1,886 @@
+/**
+ * Bad input acceptance: malformed JSON, wrong types, unknown fields, oversized bodies (limit:
+ * 1 MiB, the harness's and the default config's `bodyLimit`), NUL bytes and lone surrogates,
+ * absurd ids and bad query parameters all get a 4xx with a stable code, never a 500, and
+ * nothing is written.
+ *
+ * Every request of the batch is checked and mismatches are collected, so one run lists every
+ * route × input that misbehaves. Extend BODY_ROUTES / ID_ROUTES / LIST_ROUTES when a route is
+ * added; the first test fails until the table covers the OpenAPI document.
+ */
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_STATUS, type ErrorCode } from '../lib/errors.js';
+import { ENGINES } from '../test/engines.js';
+import { makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
+
+const BODY_LIMIT = 1024 * 1024;
+const TABLES = [
+  'workspaces',
+  'agents',
+  'teams',
+  'team_members',
+  'customers',
+  'customer_identities',
+  'conversations',
+  'messages',
+  'events',
+  'audit_log',
+  'api_tokens',
+  'sessions',
+  'idempotency_keys',
+];
+
+interface Ids {
+  conversation: string;
+  customer: string;
+  agent: string;
+  team: string;
+}
+
+type Json = Record<string, unknown>;
+
+interface BodyRoute {
+  method: 'POST' | 'PATCH';
+  path: string;
+  idKind?: keyof Ids;
+  public?: boolean;
+  /** Routes that take no body at all: only transport-level checks apply. */
+  noBody?: boolean;
+  /** Goes through createOnce, so it reads the Idempotency-Key header. */
+  idempotent?: boolean;
+  /** A valid body (the positive control sends it and expects 2xx). */
+  valid?: (n: number) => Json;
+  /** Pointers (as key lists) of string fields to poison with NUL / lone surrogates / huge text. */
+  strings?: string[][];
+  /** Wrong-typed values for nested fields, beyond the automatic top-level ones. */
+  wrongTypes?: [string[], unknown][];
+  /** Nested objects where an unknown key must be refused too. */
+  nestedObjects?: string[][];
+  /** Further invalid bodies specific to the route (a string is sent as raw JSON text). */
+  extra?: { name: string; body: (n: number) => unknown; status: number; code: ErrorCode; path?: string }[];
+}
+
+const BODY_ROUTES: BodyRoute[] = [
+  {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    public: true,
+    valid: () => ({ workspace: 'placeholder', email: 'login@example.com', password: 'a password of some length' }),
+    strings: [['password'], ['email'], ['workspace']],
+  },
+  { method: 'POST', path: '/api/v1/auth/logout', noBody: true },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations',
+    idempotent: true,
+    valid: (n) => ({
+      customer: { email: `bad-input-${n}@example.org`, name: 'Ana' },
+      channel: 'email',
+      subject: 'Hello',
+      tags: ['a'],
+      message: { text: 'Olá', attachments: [{ name: 'a.pdf', contentType: 'application/pdf', size: 10 }] },
+    }),
+    strings: [['subject'], ['customer', 'name'], ['message', 'text'], ['message', 'attachments', '0', 'name']],
+    wrongTypes: [
+      [['customer', 'email'], 42],
+      [['message', 'text'], ['x']],
+      [['message', 'attachments', '0', 'size'], '10'],
+      [['message', 'attachments', '0', 'size'], 1.5],
+      [['message', 'attachments'], { name: 'a.pdf' }],
+      [['tags', '0'], 7],
+    ],
+    nestedObjects: [['customer'], ['message'], ['message', 'attachments', '0']],
+    extra: [
+      {
+        name: 'customer by absurd id',
+        body: () => ({ customer: { id: 'x'.repeat(10_000) }, channel: 'chat', message: { text: 'x' } }),
+        status: 400,
+        code: 'validation_failed',
+      },
+      {
+        name: 'teamId not a uuid',
+        body: () => ({ customer: { email: 'x@example.org' }, channel: 'chat', teamId: '../../etc/passwd', message: { text: 'x' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/teamId',
+      },
+      {
+        name: 'assigneeId urn form',
+        body: () => ({
+          customer: { email: 'x@example.org' },
+          channel: 'chat',
+          assigneeId: 'urn:uuid:00000000-0000-0000-0000-000000000000',
+          message: { text: 'x' },
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/assigneeId',
+      },
+      {
+        name: 'unknown customer',
+        body: () => ({ customer: { id: '00000000-0000-4000-8000-000000000000' }, channel: 'chat', message: { text: 'x' } }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/customer/id',
+      },
+      {
+        name: 'unknown team with a new customer',
+        body: () => ({
+          customer: { email: 'new-but-rolled-back@example.org' },
+          channel: 'chat',
+          teamId: '00000000-0000-4000-8000-000000000000',
+          message: { text: 'x' },
+        }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/teamId',
+      },
+      {
+        name: 'empty message',
+        body: () => ({ customer: { email: 'x@example.org' }, channel: 'chat', message: { text: '   ' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/text',
+      },
+      {
+        name: 'bogus channel',
+        body: () => ({ customer: { email: 'x@example.org' }, channel: 'pigeon', message: { text: 'x' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/channel',
+      },
+      {
+        name: 'status not in the enum',
+        body: () => ({ customer: { email: 'x@example.org' }, channel: 'chat', status: 'bogus', message: { text: 'x' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/status',
+      },
+      {
+        name: 'duplicate tags',
+        body: () => ({ customer: { email: 'x@example.org' }, channel: 'chat', tags: ['a', 'a'], message: { text: 'x' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/tags',
+      },
+      {
+        name: 'missing message',
+        body: () => ({ customer: { email: 'x@example.org' }, channel: 'chat' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/message',
+      },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/conversations/:id',
+    idKind: 'conversation',
+    valid: () => ({ subject: 'Changed', status: 'open', tags: ['b'] }),
+    strings: [['subject'], ['tags', '0']],
+    extra: [
+      { name: 'empty patch', body: () => ({}), status: 400, code: 'validation_failed' },
+      {
+        name: 'unknown team',
+        body: () => ({ teamId: '00000000-0000-4000-8000-000000000000' }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/teamId',
+      },
+      {
+        name: 'assignee not a uuid',
+        body: () => ({ assigneeId: 'none' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/assigneeId',
+      },
+      { name: 'status bogus', body: () => ({ status: 'bogus' }), status: 400, code: 'validation_failed', path: 'body/status' },
+      { name: 'tag with spaces', body: () => ({ tags: ['two words'] }), status: 400, code: 'validation_failed', path: 'body/tags/0' },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/messages',
+    idKind: 'conversation',
+    idempotent: true,
+    valid: () => ({ direction: 'note', text: 'internal', channelMeta: { 'message-id': '<a@b>' } }),
+    strings: [['text'], ['channelMeta', 'message-id']],
+    wrongTypes: [[['channelMeta', 'message-id'], 5]],
+    extra: [
+      {
+        name: 'channelMeta key outside its pattern',
+        body: () => ({ text: 'x', channelMeta: { 'Message ID': { deep: true } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/channelMeta/Message ID',
+      },
+      {
+        name: 'direction bogus',
+        body: () => ({ direction: 'sideways', text: 'x' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/direction',
+      },
+      {
+        name: 'html over its limit',
+        body: () => ({ html: 'a'.repeat(500_001) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/html',
+      },
+      {
+        name: 'too many attachments',
+        body: () => ({ text: 'x', attachments: Array.from({ length: 21 }, () => ({ name: 'a', contentType: 'text/plain', size: 1 })) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/attachments',
+      },
+      {
+        name: 'attachment url not a uri',
+        body: () => ({ text: 'x', attachments: [{ name: 'a', contentType: 'text/plain', size: 1, url: 'not a uri' }] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/attachments/0/url',
+      },
+      {
+        name: 'attachment size absurd',
+        body: () => ({ text: 'x', attachments: [{ name: 'a', contentType: 'text/plain', size: 1e300 }] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/attachments/0/size',
+      },
+      { name: 'empty message', body: () => ({ text: '' }), status: 400, code: 'validation_failed', path: 'body/text' },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/customers',
+    idempotent: true,
+    valid: (n) => ({
+      name: 'Zoë',
+      emails: [`cust-${n}@example.org`],
+      attributes: { plan: 'pro' },
+      consent: { marketing: { granted: true, at: '2026-01-01T00:00:00Z' } },
+    }),
+    strings: [['name'], ['emails', '0'], ['attributes', 'plan']],
+    wrongTypes: [
+      [['attributes', 'plan'], { nested: true }],
+      [['consent', 'marketing', 'granted'], 'yes'],
+      [['consent', 'marketing', 'at'], '2026-02-30T25:61:00Z'],
+    ],
+    nestedObjects: [['consent', 'marketing']],
+    extra: [
+      { name: 'phone not E.164', body: () => ({ phones: ['0800 123'] }), status: 400, code: 'validation_failed', path: 'body/phones/0' },
+      {
+        name: 'unknown time zone',
+        body: () => ({ timeZone: 'Mars/Olympus_Mons' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/timeZone',
+      },
+      { name: 'country lower case', body: () => ({ country: 'de' }), status: 400, code: 'validation_failed', path: 'body/country' },
+      // Keys outside the pattern must not slip past it with values nobody checks.
+      {
+        name: 'attribute key with spaces',
+        body: () => ({ attributes: { 'a b': { nested: [1] } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/attributes/a b',
+      },
+      {
+        name: 'consent key upper case',
+        body: () => ({ consent: { Marketing: { anything: 'goes' } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/consent/Marketing',
+      },
+      {
+        name: 'too many emails',
+        body: () => ({ emails: Array.from({ length: 21 }, (_, i) => `e${i}@example.org`) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/emails',
+      },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/customers/:id',
+    idKind: 'customer',
+    valid: () => ({ name: 'Renamed', tier: 'gold', locale: null }),
+    strings: [['name'], ['tier']],
+    extra: [
+      { name: 'empty patch', body: () => ({}), status: 400, code: 'validation_failed' },
+      { name: 'emails null', body: () => ({ emails: null }), status: 400, code: 'validation_failed', path: 'body/emails' },
+      { name: 'formality bogus', body: () => ({ formality: 'casual' }), status: 400, code: 'validation_failed', path: 'body/formality' },
+      {
+        name: 'unknown time zone',
+        body: () => ({ timeZone: 'Etc/Nowhere' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/timeZone',
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/agents',
+    idempotent: true,
+    valid: (n) => ({
+      email: `agent-${n}@example.org`,
+      name: 'Agent',
+      timeZone: 'Asia/Tokyo',
+      languages: [{ tag: 'ja', proficiency: 'native' }],
+      capacity: 5,
+    }),
+    strings: [['name'], ['email'], ['timeZone']],
+    wrongTypes: [
+      [['languages', '0', 'tag'], 1],
+      [['capacity'], 1e21],
+      [['capacity'], -1],
+      [['capacity'], 2.5],
+    ],
+    nestedObjects: [['languages', '0']],
+    extra: [
+      // JSON text, not a JS value: 1e400 parses to Infinity.
+      {
+        name: 'capacity 1e400',
+        body: () => '{"email":"i@example.org","name":"I","capacity":1e400}',
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/capacity',
+      },
+      {
+        name: 'role bogus',
+        body: () => ({ email: 'r@example.org', name: 'R', role: 'owner' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/role',
+      },
+      {
+        name: 'password too short',
+        body: () => ({ email: 'p@example.org', name: 'P', password: 'short' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/password',
+      },
+      {
+        name: 'email not an email',
+        body: () => ({ email: 'not-an-email', name: 'E' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/email',
+      },
+      {
+        name: 'unknown time zone',
+        body: () => ({ email: 'tz@example.org', name: 'T', timeZone: 'Europe/Atlantis' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/timeZone',
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/teams',
+    idempotent: true,
+    valid: (n) => ({ name: `Team ${n}`, timeZone: 'America/Sao_Paulo', languages: ['pt', 'es'] }),
+    strings: [['name'], ['languages', '0']],
+    wrongTypes: [[['languages', '0'], 1]],
+    extra: [
+      {
+        name: 'unknown member',
+        body: () => ({ name: 'X', timeZone: 'UTC', memberIds: ['00000000-0000-4000-8000-000000000000'] }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/memberIds/0',
+      },
+      {
+        name: 'member not a uuid',
+        body: () => ({ name: 'X', timeZone: 'UTC', memberIds: ['zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz'] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/memberIds/0',
+      },
+      {
+        name: 'unknown time zone',
+        body: () => ({ name: 'X', timeZone: 'Not/AZone' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/timeZone',
+      },
+      { name: 'name empty', body: () => ({ name: '', timeZone: 'UTC' }), status: 400, code: 'validation_failed', path: 'body/name' },
+    ],
+  },
+];
+
+/** Routes with an `:id` in the path, and which kind of row it names. */
+const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH'; path: string; idKind: keyof Ids }[] = [
+  { method: 'GET', path: '/api/v1/conversations/:id', idKind: 'conversation' },
+  { method: 'PATCH', path: '/api/v1/conversations/:id', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/conversations/:id/messages', idKind: 'conversation' },
+  { method: 'POST', path: '/api/v1/conversations/:id/messages', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/customers/:id', idKind: 'customer' },
+  { method: 'PATCH', path: '/api/v1/customers/:id', idKind: 'customer' },
+  { method: 'GET', path: '/api/v1/agents/:id', idKind: 'agent' },
+  { method: 'GET', path: '/api/v1/teams/:id', idKind: 'team' },
+];
+
+/** List routes and query strings that must be refused, beyond the common paging ones. */
+const LIST_ROUTES: { path: (ids: Ids) => string; max: number; bad: string[] }[] = [
+  {
+    path: () => '/api/v1/conversations',
+    max: 100,
+    bad: [
+      'status=bogus',
+      'status=new&status=bogus',
+      'sort=oldest',
+      'assigneeId=nobody',
+      'customerId=abc',
+      'teamId=../../etc',
+      'language=!!',
+      'tag=two%20words',
+      'channel=pigeon',
+      'priority=meh',
+      `status=${Array(7).fill('new').join('&status=')}`,
+    ],
+  },
+  { path: () => '/api/v1/customers', max: 100, bad: ['q=', `q=${'a'.repeat(101)}`, 'country=de', `email=${'a'.repeat(255)}`] },
+  { path: () => '/api/v1/agents', max: 100, bad: ['role=owner', 'teamId=x', 'language=1'] },
+  { path: () => '/api/v1/teams', max: 100, bad: ['language=%20'] },
+  { path: (ids) => `/api/v1/conversations/${ids.conversation}/messages`, max: 200, bad: ['direction=inbound'] },
+];
+
+const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const SOME_UUID = '0190a6f2-7c4e-7000-8000-000000000000';
+/** Paging parameters every list refuses (the limit's upper bound is per route). */
+const PAGING_BAD = (max: number): [string, ErrorCode][] => [
+  ['limit=0', 'validation_failed'],
+  ['limit=-1', 'validation_failed'],
+  ['limit=abc', 'validation_failed'],
+  ['limit=1.5', 'validation_failed'],
+  ['limit=', 'validation_failed'],
+  ['limit=1&limit=2', 'validation_failed'],
+  [`limit=${max + 1}`, 'validation_failed'],
+  ['limit=1000', 'validation_failed'],
+  ['limit=99999999999999999999', 'validation_failed'],
+  ['cursor=garbage', 'invalid_cursor'],
+  ['cursor=!!!', 'validation_failed'],
+  [`cursor=${'A'.repeat(201)}`, 'validation_failed'],
+  [`cursor=${cursorOf({ at: '2026-01-01T00:00:00Z', id: SOME_UUID })}`, 'invalid_cursor'],
+  [`cursor=${cursorOf(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])}`, 'invalid_cursor'],
+  [`cursor=${cursorOf(['yesterday', SOME_UUID])}`, 'invalid_cursor'],
+  // Dates JavaScript parses but PostgreSQL does not (or cannot represent).
+  [`cursor=${cursorOf(['1', SOME_UUID])}`, 'invalid_cursor'],
+  [`cursor=${cursorOf(['Tue Mar 03 2026', SOME_UUID])}`, 'invalid_cursor'],
+  [`cursor=${cursorOf(['-271821-04-20T00:00:00.000Z', SOME_UUID])}`, 'invalid_cursor'],
+  [`cursor=${cursorOf(['+275760-09-13T00:00:00.000Z', SOME_UUID])}`, 'invalid_cursor'],
+  ['unknown=1', 'validation_failed'],
+  ['workspaceId=00000000-0000-4000-8000-000000000000', 'validation_failed'],
+  ['q=%00', 'invalid_string'],
+];
+
+/** Ids no route may answer with a 500: [raw path segment, acceptable statuses]. */
+const ABSURD_IDS: [string, number[], ErrorCode[]][] = [
+  ['abc', [400], ['validation_failed']],
+  ['g0000000-0000-0000-0000-000000000000', [400], ['validation_failed']],
+  ['0000000-0000-0000-0000-0000000000000', [400], ['validation_failed']],
+  ['00000000-0000-0000-0000-00000000000Z', [400], ['validation_failed']],
+  ['{00000000-0000-0000-0000-000000000000}', [400], ['validation_failed']],
+  ['urn:uuid:00000000-0000-0000-0000-000000000000', [400], ['validation_failed']],
+  ['00000000-0000-0000-0000-000000000000', [404], ['not_found']],
+  ['FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', [404], ['not_found']],
+  // Longer than the router's maxParamLength (200): refused before routing.
+  ['x'.repeat(201), [400], ['invalid_id']],
+  ['x'.repeat(10_000), [400], ['invalid_id']],
+  ['1'.repeat(10_000), [400], ['invalid_id']],
+  ['x'.repeat(200), [400], ['validation_failed']],
+  ['../../etc', [400, 404], ['validation_failed', 'not_found']],
+  ['..%2F..%2Fetc%2Fpasswd', [400, 404], ['validation_failed', 'not_found']],
+  ['%00', [400], ['invalid_string']],
+  ['00000000-0000-0000-0000-000000000000%00', [400], ['invalid_string']],
+  ['%', [400], ['bad_request', 'validation_failed']],
+  ['%ZZ', [400], ['bad_request', 'validation_failed']],
+  ['%E0%A4%A', [400], ['bad_request', 'validation_failed']],
+  ['%ED%A0%80', [400], ['bad_request', 'invalid_string', 'validation_failed']],
+  ['%FF', [400], ['bad_request', 'invalid_string', 'validation_failed']],
+  ['00000000-0000-0000-0000-000000000000%20', [400], ['validation_failed']],
+  ['%27%20OR%201%3D1%20--', [400], ['validation_failed']],
+  ['-1', [400], ['validation_failed']],
+  ['null', [400], ['validation_failed']],
+];
+
+const get = (obj: unknown, ptr: string[]): unknown => ptr.reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], obj);
+function set(obj: Json, ptr: string[], value: unknown): Json {
+  const copy = structuredClone(obj);
+  let o: Record<string, unknown> = copy;
+  for (const k of ptr.slice(0, -1)) o = o[k] as Record<string, unknown>;
+  o[ptr[ptr.length - 1]!] = value;
+  return copy;
+}
+/** JSON text of `obj` with the string at `ptr` replaced by raw JSON (for escapes JSON.stringify would never write). */
+function withRawString(obj: Json, ptr: string[], rawJsonString: string): string {
+  const marker = '__RAW_MARKER__';
+  return JSON.stringify(set(obj, ptr, marker)).replace(`"${marker}"`, rawJsonString);
+}
+function wrongTypeFor(v: unknown): unknown {
+  if (typeof v === 'string') return 12345;
+  if (typeof v === 'number') return 'twelve';
+  if (typeof v === 'boolean') return 'true';
+  if (Array.isArray(v)) return 'not-an-array';
+  if (v === null) return ['null?'];
+  return 'not-an-object';
+}
+
+describe.each(ENGINES)('bad input on $engine', (engine) => {
+  let h: Harness;
+  let ws: TestWorkspace;
+  let ids: Ids;
+  let n = 0;
+
+  async function counts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const t of TABLES) out[t] = (await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
+    return out;
+  }
+
+  interface Case {
+    name: string;
+    req: InjectOptions;
+    status: number[];
+    codes: ErrorCode[];
+    path?: string;
+  }
+
+  /** Sends every case and returns a list of what did not match (empty when all is well). */
+  async function run(cases: Case[]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const c of cases) {
+      const res = await h.app.inject(c.req);
+      const label = `${c.name} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+      if (res.statusCode >= 500 || res.statusCode < 400) {
+        problems.push(`not 4xx: ${label}`);
+        continue;
+      }
+      if (!c.status.includes(res.statusCode)) problems.push(`status (want ${c.status.join('|')}): ${label}`);
+      if (c.req.method === 'HEAD') continue;
+      if (!String(res.headers['content-type']).startsWith('application/json'))
+        problems.push(`content-type ${String(res.headers['content-type'])}: ${label}`);
+      let err: { code?: unknown; message?: unknown; details?: { path: string }[] } | undefined;
+      try {
+        err = res.json().error;
+      } catch {
+        problems.push(`body is not JSON: ${label}`);
+        continue;
+      }
+      if (!err || typeof err.code !== 'string' || !(err.code in ERROR_STATUS)) {
+        problems.push(`no stable error.code: ${label}`);
+        continue;
+      }
+      if (typeof err.message !== 'string' || err.message === '') problems.push(`no error.message: ${label}`);
+      if (ERROR_STATUS[err.code as ErrorCode] !== res.statusCode) problems.push(`code/status disagree: ${label}`);
+      if (!c.codes.includes(err.code as ErrorCode)) problems.push(`code (want ${c.codes.join('|')}): ${label}`);
+      if (c.path && !err.details?.some((d) => d.path === c.path)) problems.push(`details lack path ${c.path}: ${label}`);
+    }
+    return problems;
+  }
+
+  const urlOf = (r: { path: string; idKind?: keyof Ids }) => (r.idKind ? r.path.replace(':id', ids[r.idKind]) : r.path);
+  const headersFor = (r: { public?: boolean }, extra: Record<string, string> = {}): Record<string, string> => ({
+    ...(r.public ? {} : { authorization: `Bearer ${ws.token}` }),
+    ...extra,
+  });
+  const jsonReq = (r: BodyRoute, payload: string | Buffer, extra: Record<string, string> = {}): InjectOptions => ({
+    method: r.method,
+    url: urlOf(r),
+    headers: headersFor(r, { 'content-type': 'application/json', ...extra }),
+    payload,
+  });
+
+  function bodyCases(r: BodyRoute): Case[] {
+    const cases: Case[] = [];
+    const name = (what: string) => `${r.method} ${r.path}: ${what}`;
+    const add = (what: string, payload: string | Buffer, status: number, code: ErrorCode, path?: string, extra?: Record<string, string>) =>
+      cases.push({ name: name(what), req: jsonReq(r, payload, extra), status: [status], codes: [code], ...(path ? { path } : {}) });
+
+    // Transport: JSON that does not parse, bodies too large, the wrong media type.
+    add('malformed JSON', '{"a":', 400, 'invalid_json');
+    add('trailing garbage', '{} x', 400, 'invalid_json');
+    add('single quotes', "{'a': 1}", 400, 'invalid_json');
+    add('empty body', '', 400, 'invalid_json');
+    add('raw control character in a string', '{"a":"x\u0001y"}', 400, 'invalid_json');
+    add('prototype pollution', '{"__proto__":{"admin":true}}', 400, 'invalid_json');
+    add('constructor pollution', '{"constructor":{"prototype":{"admin":true}}}', 400, 'invalid_json');
+    add('over the body limit (valid JSON)', JSON.stringify({ pad: 'a'.repeat(BODY_LIMIT + 1) }), 413, 'payload_too_large');
+    add('over the body limit (garbage)', Buffer.alloc(2 * BODY_LIMIT, 0x7b), 413, 'payload_too_large');
+    cases.push({
+      name: name('body without a content type'),
+      req: { method: r.method, url: urlOf(r), headers: headersFor(r), payload: '{}' },
+      status: [415],
+      codes: ['unsupported_media_type'],
+    });
+    // The charset parameter is not honoured: the bytes are read as UTF-8 and do not parse.
+    add('JSON in UTF-16', Buffer.from('{}', 'utf16le'), 400, 'invalid_json', undefined, {
+      'content-type': 'application/json; charset=utf-16',
+    });
+    add('Content-Length smaller than the body', '{"aaaaaaaaaaaaaaaa":1}', 400, 'bad_request', undefined, { 'content-length': '5' });
+    for (const ct of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+      'text/json',
+      'application/jsonx',
+    ]) {
+      add(`content type ${ct}`, JSON.stringify(r.valid?.(++n) ?? {}), 415, 'unsupported_media_type', undefined, { 'content-type': ct });
+    }
+    // Text PostgreSQL cannot store, anywhere in the document (keys included).
+    add('NUL in a key', '{"a\\u0000b":1}', 400, 'invalid_string');
+    add('lone surrogate in a key', '{"\\ud800":1}', 400, 'invalid_string');
+    add('NUL in an unknown field', '{"zz":"\\u0000"}', 400, 'invalid_string');
+    // Bytes that are not UTF-8 would be replaced with U+FFFD and stored; a Latin-1 "café" too.
+    add(
+      'invalid UTF-8 bytes',
+      Buffer.concat([Buffer.from('{"zz":"a'), Buffer.from([0xff, 0xc3]), Buffer.from('b"}')]),
+      400,
+      'invalid_string',
+    );
+    add('Latin-1 text', Buffer.from('{"zz":"caf\u00e9"}', 'latin1'), 400, 'invalid_string', undefined, {
+      'content-type': 'application/json; charset=latin1',
+    });
+    add(
+      'UTF-8 encoded surrogate (CESU)',
+      Buffer.concat([Buffer.from('{"zz":"'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+      400,
+      'invalid_string',
+    );
+    // Structure deep enough to exhaust a recursive walker.
+    add('deeply nested arrays', `{"zz":${'['.repeat(200_000)}${']'.repeat(200_000)}}`, 400, 'validation_failed');
+    add('nested 33 levels', `{"zz":${'['.repeat(33)}${']'.repeat(33)}}`, 400, 'validation_failed');
+    add('deeply nested objects', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`, 400, 'validation_failed');
+    if (r.noBody) return cases;
+
+    // Shapes: not an object at all.
+    for (const raw of ['[]', '[{}]', '"x"', 'null', '42', 'true', '0']) add(`body ${raw}`, raw, 400, 'validation_failed');
+
+    const valid = r.valid!(++n);
+    // Wrong types, every top-level field and the listed nested ones.
+    const wrong: [string[], unknown][] = [
+      ...Object.entries(valid).map(([k, v]): [string[], unknown] => [[k], wrongTypeFor(v)]),
+      ...(r.wrongTypes ?? []),
+    ];
+    for (const [ptr, v] of wrong)
+      add(`wrong type at ${ptr.join('.')}`, JSON.stringify(set(valid, ptr, v)), 400, 'validation_failed', `body/${ptr.join('/')}`);
+    // Unknown fields, at the top and inside nested objects.
+    add('unknown field', JSON.stringify({ ...valid, zzUnknown: 1 }), 400, 'validation_failed', 'body/zzUnknown');
+    add('unknown field (null)', JSON.stringify({ ...valid, zzUnknown: null }), 400, 'validation_failed', 'body/zzUnknown');
+    for (const ptr of r.nestedObjects ?? []) {
+      add(
+        `unknown field in ${ptr.join('.')}`,
+        JSON.stringify(set(valid, [...ptr, 'zzUnknown'], 1)),
+        400,
+        'validation_failed',
+        `body/${ptr.join('/')}/zzUnknown`,
+      );
+    }
+    // NUL bytes and lone surrogates in each string field; an oversized value in the first.
+    for (const ptr of r.strings ?? []) {
+      if (typeof get(valid, ptr) !== 'string') throw new Error(`${r.path}: ${ptr.join('.')} is not a string in the valid body`);
+      const at = `body/${ptr.join('/')}`;
+      add(`NUL in ${ptr.join('.')}`, JSON.stringify(set(valid, ptr, `a\u0000b`)), 400, 'invalid_string', at);
+      add(`only NUL in ${ptr.join('.')}`, JSON.stringify(set(valid, ptr, '\u0000')), 400, 'invalid_string', at);
+      add(`lone high surrogate in ${ptr.join('.')}`, withRawString(valid, ptr, '"a\\ud800b"'), 400, 'invalid_string', at);
+      add(`lone low surrogate in ${ptr.join('.')}`, withRawString(valid, ptr, '"\\udfff"'), 400, 'invalid_string', at);
+      add(`reversed surrogate pair in ${ptr.join('.')}`, withRawString(valid, ptr, '"\\udc00\\ud800"'), 400, 'invalid_string', at);
+    }
+    if (r.strings?.[0])
+      add(`huge ${r.strings[0].join('.')}`, JSON.stringify(set(valid, r.strings[0], 'a'.repeat(BODY_LIMIT))), 413, 'payload_too_large');
+    for (const x of r.extra ?? []) {
+      const b = x.body(++n);
+      add(x.name, typeof b === 'string' ? b : JSON.stringify(b), x.status, x.code, x.path);
+    }
+
+    // A valid body with a bad Idempotency-Key.
+    if (r.idempotent) {
+      const body = JSON.stringify(r.valid!(++n));
+      const badKeys: [string, string | string[]][] = [
+        ['too long', 'k'.repeat(256)],
+        ['non-ASCII (latin-1)', 'cl\u00e9'],
+        ['non-ASCII (UTF-8 bytes)', Buffer.from('ключ', 'utf8').toString('latin1')],
+        ['with a space', 'a b'],
+        ['empty', ''],
+        ['sent twice', ['k1', 'k2']],
+      ];
+      for (const [what, key] of badKeys) {
+        cases.push({
+          name: name(`Idempotency-Key ${what}`),
+          req: { ...jsonReq(r, body), headers: { ...headersFor(r, { 'content-type': 'application/json' }), 'idempotency-key': key } },
+          status: [400],
+          codes: ['validation_failed'],
+          path: 'headers/idempotency-key',
+        });
+      }
+    }
+    return cases;
+  }
+
+  function idCases(): Case[] {
+    const cases: Case[] = [];
+    for (const r of ID_ROUTES) {
+      const body = BODY_ROUTES.find((b) => b.method === r.method && b.path === r.path)?.valid?.(++n);
+      for (const [raw, status, codes] of ABSURD_IDS) {
+        cases.push({
+          name: `${r.method} ${r.path} id=${raw.length > 60 ? `${raw.slice(0, 20)}…(${raw.length})` : raw}`,
+          req: {
+            method: r.method,
+            url: r.path.replace(':id', raw),
+            headers: { authorization: `Bearer ${ws.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+            ...(body ? { payload: JSON.stringify(body) } : {}),
+          },
+          status,
+          codes,
+        });
+      }
+    }
+    return cases;
+  }
+
+  function queryCases(): Case[] {
+    const cases: Case[] = [];
+    for (const l of LIST_ROUTES) {
+      const path = l.path(ids);
+      const bad: [string, ErrorCode][] = [...PAGING_BAD(l.max), ...l.bad.map((q): [string, ErrorCode] => [q, 'validation_failed'])];
+      for (const [q, code] of bad) {
+        cases.push({
+          name: `GET ${path}?${q.slice(0, 80)}`,
+          req: { method: 'GET', url: `${path}?${q}`, headers: { authorization: `Bearer ${ws.token}` } },
+          status: [400],
+          codes: [code],
+        });
+      }
+      // (A malformed escape in free text, like q=%ZZ, is taken literally and is not an error.)
+      for (const q of ['limit=%', 'limit=%ZZ', 'cursor=%ED%A0%80', 'cursor=%FF', 'limit=%00']) {
+        cases.push({
+          name: `GET ${path}?${q}`,
+          req: { method: 'GET', url: `${path}?${q}`, headers: { authorization: `Bearer ${ws.token}` } },
+          status: [400],
+          codes: ['validation_failed', 'invalid_string', 'bad_request', 'invalid_cursor'],
+        });
+      }
+    }
+    return cases;
+  }
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    h = await startHarness(engine);
+    ws = await makeWorkspace(h);
+    const post = async (url: string, body: unknown) => {
+      const res = await h.app.inject({
+        method: 'POST',
+        url,
+        headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const agent = await post('/api/v1/agents', { email: 'seed@example.org', name: 'Seed', password: 'a password of some length' });
+    const team = await post('/api/v1/teams', { name: 'Seed', timeZone: 'UTC', memberIds: [agent.id] });
+    const customer = await post('/api/v1/customers', { name: 'Seed', emails: ['seed-customer@example.org'] });
+    const conversation = await post('/api/v1/conversations', { customer: { id: customer.id }, channel: 'chat', message: { text: 'seed' } });
+    // A second page exists in every list, so cursors are really applied.
+    await post('/api/v1/conversations', { customer: { id: customer.id }, channel: 'chat', message: { text: 'seed 2' } });
+    ids = { conversation: conversation.id, customer: customer.id, agent: agent.id, team: team.id };
+  });
+  afterAll(async () => h?.close());
+
+  it.skipIf(!engine.available)('the tables cover every POST/PATCH route and every route with an id', async () => {
+    const doc = h.app.swagger() as { info: { description?: string }; paths: Record<string, Record<string, unknown>> };
+    // The body limit is documented where clients look for it.
+    expect(doc.info.description).toContain(`Bodies over ${BODY_LIMIT} bytes are refused with 413`);
+    const ops = Object.entries(doc.paths).flatMap(([p, o]) =>
+      Object.keys(o).map((m) => ({ method: m.toUpperCase(), path: p.replace(/\{(\w+)\}/g, ':$1') })),
+    );
+    const writes = ops
+      .filter((o) => o.method === 'POST' || o.method === 'PATCH' || o.method === 'PUT' || o.method === 'DELETE')
+      .map((o) => `${o.method} ${o.path}`);
+    expect(BODY_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(writes.sort());
+    const withId = ops.filter((o) => o.path.includes(':')).map((o) => `${o.method} ${o.path}`);
+    expect(ID_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(withId.sort());
+    const lists = ops.filter((o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages)$/.test(o.path));
+    expect(lists.length).toBe(LIST_ROUTES.length);
+  });
+
+  it.skipIf(!engine.available)('every bad body on every POST/PATCH route is a 4xx with a stable code, and nothing is written', async () => {
+    const before = await counts();
+    const commits = h.commits;
+    const problems = await run(BODY_ROUTES.flatMap(bodyCases));
+    expect(problems).toEqual([]);
+    expect(await counts()).toEqual(before);
+    expect(h.commits).toBe(commits);
+  });
+
+  it.skipIf(!engine.available)('absurd ids in the path are 400 or 404, never 500, and nothing is written', async () => {
+    const before = await counts();
+    const problems = await run(idCases());
+    expect(problems).toEqual([]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.skipIf(!engine.available)('bad query parameters are 400 with a code', async () => {
+    const before = await counts();
+    const problems = await run(queryCases());
+    expect(problems).toEqual([]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.skipIf(!engine.available)('unrouted methods and paths answer with a code, not a 500', async () => {
+    const t = { authorization: `Bearer ${ws.token}` };
+    const problems = await run([
+      {
+        name: 'DELETE conversation',
+        req: { method: 'DELETE', url: `/api/v1/conversations/${ids.conversation}`, headers: t },
+        status: [404, 405],
+        codes: ['not_found', 'method_not_allowed'],
+      },
+      {
+        name: 'PUT customer',
+        req: {
+          method: 'PUT',
+          url: `/api/v1/customers/${ids.customer}`,
+          headers: { ...t, 'content-type': 'application/json' },
+          payload: '{}',
+        },
+        status: [404, 405],
+        codes: ['not_found', 'method_not_allowed'],
+      },
+      { name: 'unknown path', req: { method: 'GET', url: '/api/v1/../../etc/passwd', headers: t }, status: [404], codes: ['not_found'] },
+      {
+        name: 'path with NUL',
+        req: { method: 'GET', url: '/api/v1/%00', headers: t },
+        status: [400, 404],
+        codes: ['not_found', 'bad_request', 'invalid_string'],
+      },
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(!engine.available)('the valid bodies the bad ones were derived from are accepted (positive control)', async () => {
+    // Give the login route a real agent to log in as.
+    const login = BODY_ROUTES.find((r) => r.path === '/api/v1/auth/login')!;
+    const ok = await h.app.inject(jsonReq(login, JSON.stringify({ ...login.valid!(++n), workspace: ws.slug, email: 'seed@example.org' })));
+    expect(ok.statusCode, ok.body).toBe(200);
+    for (const r of BODY_ROUTES) {
+      if (r.noBody || r.public) continue;
+      const res = await h.app.inject(jsonReq(r, JSON.stringify(r.valid!(++n))));
+      expect(res.statusCode, `${r.method} ${r.path}: ${res.body}`).toBe(r.method === 'POST' ? 201 : 200);
+    }
+    // And a good Idempotency-Key is accepted where bad ones were refused.
+    for (const r of BODY_ROUTES.filter((x) => x.idempotent)) {
+      const res = await h.app.inject(jsonReq(r, JSON.stringify(r.valid!(++n)), { 'idempotency-key': `ok-${n}` }));
+      expect(res.statusCode, `${r.method} ${r.path}: ${res.body}`).toBe(201);
+    }
+  });
+});

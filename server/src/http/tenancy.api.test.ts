@@ -1,0 +1,601 @@
+/**
+ * Tenancy acceptance: a token of workspace A gets 404 for every id of workspace B on every
+ * route; body references to B's rows are refused; lists never show B's rows; body fields that
+ * try to set workspace, role or password hashes are rejected; roles and authentication hold.
+ *
+ * The route tables below are the place to extend when a route is added: the first test
+ * compares them with the OpenAPI document and fails until the new route is listed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../auth/principal.js';
+import { ERROR_STATUS } from '../lib/errors.js';
+import { ENGINES } from '../test/engines.js';
+import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
+
+type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH';
+type Access = 'public' | Role;
+type Res = Awaited<ReturnType<typeof call>>;
+
+/** The rows of one workspace that routes can name. */
+interface Ids {
+  workspace: string;
+  agent: string;
+  team: string;
+  customer: string;
+  conversation: string;
+  message: string;
+}
+type IdKind = Exclude<keyof Ids, 'workspace'>;
+const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message'];
+
+interface RouteCase {
+  method: Method;
+  path: string;
+  access: Access;
+  /** For routes with `:id`: which kind of row the id names. */
+  idKind?: IdKind;
+  /** A valid body (given the ids of the caller's own workspace); absent for routes without one. */
+  body?: (own: Ids, n: number) => unknown;
+  /** Not reachable as plain HTTP (WebSocket upgrade) or not an API route. */
+  skipInject?: boolean;
+}
+
+/** Every route of the API. Keep in step with the app: the first test checks it against OpenAPI. */
+const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/v1/health', access: 'public' },
+  {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    access: 'public',
+    body: () => ({ workspace: 'nope', email: 'nobody@example.com', password: 'wrong-password' }),
+  },
+  { method: 'POST', path: '/api/v1/auth/logout', access: 'agent' },
+  { method: 'GET', path: '/api/v1/auth/me', access: 'agent' },
+  { method: 'GET', path: '/api/v1/conversations', access: 'agent' },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations',
+    access: 'agent',
+    body: (_o, n) => ({ customer: { email: `tenant-${n}@example.org` }, channel: 'email', message: { text: `hello ${n}` } }),
+  },
+  { method: 'GET', path: '/api/v1/conversations/:id', access: 'agent', idKind: 'conversation' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/conversations/:id',
+    access: 'agent',
+    idKind: 'conversation',
+    body: () => ({ status: 'pending', priority: 'urgent', tags: ['moved'] }),
+  },
+  { method: 'GET', path: '/api/v1/conversations/:id/messages', access: 'agent', idKind: 'conversation' },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/messages',
+    access: 'agent',
+    idKind: 'conversation',
+    body: (_o, n) => ({ direction: 'note', text: `note ${n}` }),
+  },
+  { method: 'GET', path: '/api/v1/customers', access: 'agent' },
+  {
+    method: 'POST',
+    path: '/api/v1/customers',
+    access: 'agent',
+    body: (_o, n) => ({ name: `Customer ${n}`, emails: [`cust-${n}@example.org`] }),
+  },
+  { method: 'GET', path: '/api/v1/customers/:id', access: 'agent', idKind: 'customer' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/customers/:id',
+    access: 'agent',
+    idKind: 'customer',
+    body: (_o, n) => ({ name: `Renamed ${n}`, tier: 'gold' }),
+  },
+  { method: 'GET', path: '/api/v1/agents', access: 'agent' },
+  { method: 'POST', path: '/api/v1/agents', access: 'admin', body: (_o, n) => ({ email: `agent-${n}@example.org`, name: `Agent ${n}` }) },
+  { method: 'GET', path: '/api/v1/agents/:id', access: 'agent', idKind: 'agent' },
+  { method: 'GET', path: '/api/v1/teams', access: 'agent' },
+  { method: 'POST', path: '/api/v1/teams', access: 'lead', body: (_o, n) => ({ name: `Team ${n}`, timeZone: 'Europe/Berlin' }) },
+  { method: 'GET', path: '/api/v1/teams/:id', access: 'agent', idKind: 'team' },
+  { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
+];
+
+const ID_ROUTES = ROUTES.filter((r) => r.idKind);
+// HEAD is served for every GET by Fastify; it must not leak existence either.
+const ID_ROUTES_WITH_HEAD: RouteCase[] = [
+  ...ID_ROUTES,
+  ...ID_ROUTES.filter((r) => r.method === 'GET').map((r) => ({ ...r, method: 'HEAD' as const, body: undefined })),
+];
+
+const urlFor = (r: RouteCase, id?: string) => r.path.replace(':id', id ?? '');
+
+/** Body fields a client must never be able to set; value is what an attacker would send. */
+const FORBIDDEN_FIELDS = (b: Ids): Record<string, unknown> => ({
+  workspaceId: b.workspace,
+  workspace_id: b.workspace,
+  role: 'admin',
+  passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$AAAA$BBBB',
+  password_hash: '$argon2id$v=19$m=65536,t=3,p=4$AAAA$BBBB',
+});
+
+/** Where each forbidden field may be smuggled: route, and an optional nested object inside the body. */
+interface Smuggle {
+  route: RouteCase;
+  /** Nested object key to put the field into (e.g. the conversation's `customer`). */
+  into?: string;
+  /** Fields that are legitimate on this route and so not forbidden there. */
+  allowed?: string[];
+}
+const find = (method: Method, path: string): RouteCase => {
+  const r = ROUTES.find((x) => x.method === method && x.path === path);
+  if (!r) throw new Error(`no route ${method} ${path} in the table`);
+  return r;
+};
+const SMUGGLE: Smuggle[] = [
+  { route: find('POST', '/api/v1/customers') },
+  { route: find('PATCH', '/api/v1/customers/:id') },
+  { route: find('POST', '/api/v1/conversations') },
+  { route: find('POST', '/api/v1/conversations'), into: 'customer' },
+  { route: find('POST', '/api/v1/conversations'), into: 'message' },
+  { route: find('PATCH', '/api/v1/conversations/:id') },
+  { route: find('POST', '/api/v1/conversations/:id/messages') },
+  // `role` is a real field of agents; a workspace or a password hash is not.
+  { route: find('POST', '/api/v1/agents'), allowed: ['role'] },
+  { route: find('POST', '/api/v1/teams') },
+];
+
+const TABLES = [
+  'agents',
+  'teams',
+  'team_members',
+  'customers',
+  'customer_identities',
+  'conversations',
+  'messages',
+  'events',
+  'audit_log',
+  'idempotency_keys',
+  'sessions',
+];
+
+function expectError(
+  res: Res,
+  status: number,
+  code: keyof typeof ERROR_STATUS,
+): { code: string; message: string; details?: { path: string; message: string }[] } {
+  expect({ status: res.statusCode, body: res.body.slice(0, 500) }).toMatchObject({ status });
+  const err = res.json().error;
+  expect(err.code).toBe(code);
+  expect(ERROR_STATUS[code]).toBe(status);
+  expect(typeof err.message).toBe('string');
+  return err;
+}
+
+describe.each(ENGINES)('tenancy on $engine', (engine) => {
+  let h: Harness;
+  let A: TestWorkspace;
+  let B: TestWorkspace;
+  let a: Ids;
+  let b: Ids;
+  let bAgentEmail: string;
+  let bCustomerEmail: string;
+  const bPassword = 'correct horse battery staple';
+  let n = 0;
+
+  async function counts(workspaceId: string): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const t of TABLES) {
+      out[t] = (await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE workspace_id = $1`, [workspaceId])).rows[0]!.n;
+    }
+    return out;
+  }
+
+  /** Everything B can read about its rows, through B's own token, plus row counts. */
+  async function snapshot(ws: TestWorkspace, ids: Ids): Promise<unknown> {
+    const read = async (url: string) => {
+      const res = await call(h, ws.token, 'GET', url);
+      expect(res.statusCode, url).toBe(200);
+      return res.json();
+    };
+    return {
+      conversation: await read(`/api/v1/conversations/${ids.conversation}`),
+      messages: await read(`/api/v1/conversations/${ids.conversation}/messages?limit=200`),
+      customer: await read(`/api/v1/customers/${ids.customer}`),
+      agent: await read(`/api/v1/agents/${ids.agent}`),
+      team: await read(`/api/v1/teams/${ids.team}`),
+      conversations: await read('/api/v1/conversations?limit=100'),
+      customers: await read('/api/v1/customers?limit=100'),
+      agents: await read('/api/v1/agents?limit=100'),
+      teams: await read('/api/v1/teams?limit=100'),
+      counts: await counts(ids.workspace),
+    };
+  }
+
+  async function seed(ws: TestWorkspace, label: string): Promise<{ ids: Ids; agentEmail: string; customerEmail: string }> {
+    const post = async (url: string, body: unknown) => {
+      const res = await call(h, ws.token, 'POST', url, body);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
+      return res.json();
+    };
+    const agentEmail = `${label}-agent@example.com`;
+    const customerEmail = `${label}-customer@example.com`;
+    const agent = await post('/api/v1/agents', {
+      email: agentEmail,
+      name: `${label} agent`,
+      password: bPassword,
+      languages: [{ tag: 'fi', proficiency: 'native' }],
+    });
+    const team = await post('/api/v1/teams', {
+      name: `${label} team`,
+      timeZone: 'Europe/Helsinki',
+      languages: [`fi`, label === 'b' ? 'sw' : 'en'],
+      memberIds: [agent.id],
+    });
+    const customer = await post('/api/v1/customers', {
+      name: `${label} Secret Customer`,
+      emails: [customerEmail],
+      phones: [label === 'b' ? '+358401234567' : '+358407654321'],
+      country: 'FI',
+    });
+    const conversation = await post('/api/v1/conversations', {
+      customer: { id: customer.id },
+      channel: 'email',
+      subject: `${label} private subject`,
+      teamId: team.id,
+      assigneeId: agent.id,
+      tags: [`${label}-tag`],
+      message: { text: `${label} first message` },
+    });
+    const message = await post(`/api/v1/conversations/${conversation.id}/messages`, { direction: 'outbound', text: `${label} reply` });
+    return {
+      ids: { workspace: ws.id, agent: agent.id, team: team.id, customer: customer.id, conversation: conversation.id, message: message.id },
+      agentEmail,
+      customerEmail,
+    };
+  }
+
+  beforeAll(async () => {
+    if (!engine.available) return;
+    h = await startHarness(engine);
+    A = await makeWorkspace(h);
+    B = await makeWorkspace(h);
+    a = (await seed(A, 'a')).ids;
+    const sb = await seed(B, 'b');
+    b = sb.ids;
+    bAgentEmail = sb.agentEmail;
+    bCustomerEmail = sb.customerEmail;
+    // Any write that slipped through would now show up as a changed updatedAt.
+    h.clock.advance(60_000);
+  });
+  afterAll(async () => h?.close());
+
+  it.skipIf(!engine.available)('the route table lists every route of the API', async () => {
+    const doc = h.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths)
+      .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`))
+      .sort();
+    const listed = ROUTES.map((r) => `${r.method} ${r.path}`).sort();
+    expect(listed).toEqual(documented);
+  });
+
+  it.skipIf(!engine.available)("A's token gets 404 not_found for every id of B on every route, and B is unchanged", async () => {
+    const before = await snapshot(B, b);
+    const aBefore = await counts(a.workspace);
+    for (const route of ID_ROUTES_WITH_HEAD) {
+      for (const kind of ID_KINDS) {
+        const res = await call(h, A.token, route.method, urlFor(route, b[kind]), route.body?.(a, ++n));
+        const where = `${route.method} ${route.path} with B's ${kind}`;
+        expect(res.statusCode, where).toBe(404);
+        if (route.method !== 'HEAD') expect(res.json().error.code, where).toBe('not_found');
+      }
+    }
+    // The same with an Idempotency-Key: the key must not turn a 404 into a stored response.
+    const post = find('POST', '/api/v1/conversations/:id/messages');
+    const res = await call(h, A.token, 'POST', urlFor(post, b.conversation), post.body!(a, ++n), { 'idempotency-key': 'tenancy-404' });
+    expectError(res, 404, 'not_found');
+    expect(await snapshot(B, b)).toEqual(before);
+    expect(await counts(a.workspace)).toEqual(aBefore);
+  });
+
+  it.skipIf(!engine.available)("the same routes answer A's own ids (so the 404s above mean isolation, not breakage)", async () => {
+    for (const route of ID_ROUTES_WITH_HEAD) {
+      const res = await call(h, A.token, route.method, urlFor(route, a[route.idKind!]), route.body?.(a, ++n));
+      expect(res.statusCode, `${route.method} ${route.path}: ${res.body}`).toBe(route.method === 'POST' ? 201 : 200);
+    }
+  });
+
+  it.skipIf(!engine.available)("a session of B's agent cannot reach A's rows, and B's credentials do not log in to A", async () => {
+    const wrong = await call(h, null, 'POST', '/api/v1/auth/login', { workspace: A.slug, email: bAgentEmail, password: bPassword });
+    expectError(wrong, 401, 'invalid_credentials');
+    expect(wrong.headers['set-cookie']).toBeUndefined();
+
+    const ok = await call(h, null, 'POST', '/api/v1/auth/login', { workspace: B.slug, email: bAgentEmail, password: bPassword });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().workspace.id).toBe(b.workspace);
+    const cookie = String(ok.headers['set-cookie']).split(';')[0]!;
+    for (const route of ID_ROUTES.filter((r) => r.method === 'GET')) {
+      const res = await call(h, null, 'GET', urlFor(route, a[route.idKind!]), undefined, { cookie });
+      expectError(res, 404, 'not_found');
+    }
+    const mine = await call(h, null, 'GET', `/api/v1/conversations/${b.conversation}`, undefined, { cookie });
+    expect(mine.statusCode).toBe(200);
+  });
+
+  interface RefCase {
+    name: string;
+    method: Method;
+    url: () => string;
+    body: () => unknown;
+    path: string;
+  }
+  const REF_CASES: RefCase[] = [
+    {
+      name: "conversation for B's customer",
+      method: 'POST',
+      url: () => '/api/v1/conversations',
+      body: () => ({ customer: { id: b.customer }, channel: 'email', message: { text: 'x' } }),
+      path: 'body/customer/id',
+    },
+    {
+      name: "new conversation (with a new customer) in B's team",
+      method: 'POST',
+      url: () => '/api/v1/conversations',
+      body: () => ({ customer: { email: 'ref-team@example.org' }, channel: 'chat', teamId: b.team, message: { text: 'x' } }),
+      path: 'body/teamId',
+    },
+    {
+      name: "new conversation assigned to B's agent",
+      method: 'POST',
+      url: () => '/api/v1/conversations',
+      body: () => ({ customer: { email: 'ref-agent@example.org' }, channel: 'chat', assigneeId: b.agent, message: { text: 'x' } }),
+      path: 'body/assigneeId',
+    },
+    {
+      name: "A's conversation moved to B's team",
+      method: 'PATCH',
+      url: () => `/api/v1/conversations/${a.conversation}`,
+      body: () => ({ teamId: b.team }),
+      path: 'body/teamId',
+    },
+    {
+      name: "A's conversation assigned to B's agent",
+      method: 'PATCH',
+      url: () => `/api/v1/conversations/${a.conversation}`,
+      body: () => ({ status: 'open', assigneeId: b.agent }),
+      path: 'body/assigneeId',
+    },
+    {
+      name: "team with B's agent as member",
+      method: 'POST',
+      url: () => '/api/v1/teams',
+      body: () => ({ name: 'Stolen', timeZone: 'UTC', memberIds: [a.agent, b.agent] }),
+      path: 'body/memberIds/1',
+    },
+  ];
+
+  it.skipIf(!engine.available)("body references to B's rows are 404 and write nothing in A or B", async () => {
+    const aBefore = await snapshot(A, a);
+    const bBefore = await snapshot(B, b);
+    for (const c of REF_CASES) {
+      const res = await call(h, A.token, c.method, c.url(), c.body());
+      const err = expectError(res, 404, 'not_found');
+      expect(
+        err.details?.map((d) => d.path),
+        c.name,
+      ).toContain(c.path);
+    }
+    expect(await snapshot(A, a)).toEqual(aBefore);
+    expect(await snapshot(B, b)).toEqual(bBefore);
+  });
+
+  it.skipIf(!engine.available)("lists with A's token never include B's rows, whatever the filter", async () => {
+    const bIds = new Set(Object.values(b));
+    const empty = [
+      `/api/v1/conversations?customerId=${b.customer}`,
+      `/api/v1/conversations?teamId=${b.team}`,
+      `/api/v1/conversations?assigneeId=${b.agent}`,
+      '/api/v1/conversations?tag=b-tag',
+      `/api/v1/customers?email=${encodeURIComponent(bCustomerEmail)}`,
+      `/api/v1/customers?phone=${encodeURIComponent('+358401234567')}`,
+      '/api/v1/customers?q=b%20Secret',
+      `/api/v1/agents?teamId=${b.team}`,
+      '/api/v1/teams?language=sw',
+    ];
+    for (const url of empty) {
+      const res = await call(h, A.token, 'GET', url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.json(), url).toEqual({ data: [], nextCursor: null });
+    }
+    // A cursor taken from B's list pages through A's rows only.
+    const bPage = (await call(h, B.token, 'GET', '/api/v1/conversations?limit=1')).json();
+    const cursors = [undefined, bPage.nextCursor ?? undefined];
+    for (const list of ['conversations', 'customers', 'agents', 'teams']) {
+      for (const cursor of cursors) {
+        const url = `/api/v1/${list}?limit=100${cursor ? `&cursor=${cursor}` : ''}`;
+        const res = await call(h, A.token, 'GET', url);
+        expect(res.statusCode, url).toBe(200);
+        const ids: string[] = res.json().data.map((r: { id: string }) => r.id);
+        if (!cursor) expect(ids.length, url).toBeGreaterThan(0);
+        expect(
+          ids.filter((id) => bIds.has(id)),
+          url,
+        ).toEqual([]);
+      }
+    }
+    // Asking for another workspace through the query string is an unknown parameter, not a switch.
+    for (const list of ['conversations', 'customers', 'agents', 'teams']) {
+      for (const param of ['workspaceId', 'workspace_id', 'workspace']) {
+        const res = await call(h, A.token, 'GET', `/api/v1/${list}?${param}=${b.workspace}`);
+        expectError(res, 400, 'validation_failed');
+      }
+    }
+  });
+
+  it.skipIf(!engine.available)("uniqueness is per workspace: B's emails and names are free in A (no existence oracle)", async () => {
+    const bBefore = await snapshot(B, b);
+    const taken = await call(h, B.token, 'GET', `/api/v1/teams/${b.team}`);
+    const cases: [string, unknown][] = [
+      ['/api/v1/customers', { emails: [bCustomerEmail], phones: ['+358401234567'] }],
+      ['/api/v1/agents', { email: bAgentEmail, name: 'Same email, other workspace' }],
+      ['/api/v1/teams', { name: taken.json().name, timeZone: 'UTC' }],
+      ['/api/v1/conversations', { customer: { email: bCustomerEmail }, channel: 'email', message: { text: 'same address' } }],
+    ];
+    for (const [url, body] of cases) {
+      const res = await call(h, A.token, 'POST', url, body);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
+      expect(Object.values(b)).not.toContain(res.json().id);
+    }
+    // The conversation above went to A's own new customer, not to B's customer with that email.
+    const list = (await call(h, A.token, 'GET', `/api/v1/customers?email=${encodeURIComponent(bCustomerEmail)}`)).json();
+    expect(list.data).toHaveLength(1);
+    expect(list.data[0].id).not.toBe(b.customer);
+    expect(await snapshot(B, b)).toEqual(bBefore);
+  });
+
+  it.skipIf(!engine.available)('an Idempotency-Key used in B does not replay into A', async () => {
+    const route = find('POST', '/api/v1/customers');
+    const body = { name: 'Same body', emails: ['same-key@example.org'] };
+    const inB = await call(h, B.token, 'POST', route.path, body, { 'idempotency-key': 'shared-key-1' });
+    expect(inB.statusCode).toBe(201);
+    const inA = await call(h, A.token, 'POST', route.path, body, { 'idempotency-key': 'shared-key-1' });
+    expect(inA.statusCode).toBe(201);
+    expect(inA.headers['idempotent-replayed']).toBeUndefined();
+    expect(inA.json().id).not.toBe(inB.json().id);
+    expect((await call(h, A.token, 'GET', `/api/v1/customers/${inB.json().id}`)).statusCode).toBe(404);
+    expect((await call(h, B.token, 'GET', `/api/v1/customers/${inA.json().id}`)).statusCode).toBe(404);
+  });
+
+  it.skipIf(!engine.available)(
+    'body fields that try to set workspace, role or password hash are rejected with 400 and write nothing',
+    async () => {
+      const aBefore = await snapshot(A, a);
+      const bBefore = await snapshot(B, b);
+      let tried = 0;
+      for (const s of SMUGGLE) {
+        for (const [field, value] of Object.entries(FORBIDDEN_FIELDS(b))) {
+          if (s.allowed?.includes(field)) continue;
+          const body = structuredClone(s.route.body!(a, ++n)) as Record<string, Record<string, unknown>>;
+          if (s.into) body[s.into] = { ...body[s.into], [field]: value };
+          else (body as Record<string, unknown>)[field] = value;
+          const url = urlFor(s.route, s.route.idKind ? a[s.route.idKind] : undefined);
+          const res = await call(h, A.token, s.route.method, url, body);
+          const where = `${s.route.method} ${s.route.path} ${s.into ? `${s.into}.` : ''}${field}`;
+          expect(res.statusCode, `${where}: ${res.body}`).toBe(400);
+          const err = res.json().error;
+          expect(err.code, where).toBe('validation_failed');
+          expect(
+            err.details.map((d: { path: string }) => d.path),
+            where,
+          ).toContain(`body/${s.into ? `${s.into}/` : ''}${field}`);
+          tried++;
+        }
+      }
+      expect(tried).toBeGreaterThanOrEqual(40);
+      expect(await snapshot(A, a)).toEqual(aBefore);
+      expect(await snapshot(B, b)).toEqual(bBefore);
+      // The agent created through the API never gets a caller-chosen hash: only `password` sets one.
+      const rows = await h.db.query<{ password_hash: string | null }>(
+        'SELECT password_hash FROM agents WHERE workspace_id = $1 AND password_hash LIKE $2',
+        [a.workspace, '%AAAA$BBBB'],
+      );
+      expect(rows.rows).toEqual([]);
+    },
+  );
+
+  interface RoleCase {
+    role: Role;
+    route: RouteCase;
+    status: 201 | 403;
+  }
+  const ROLE_CASES: RoleCase[] = [
+    { role: 'agent', route: find('POST', '/api/v1/agents'), status: 403 },
+    { role: 'agent', route: find('POST', '/api/v1/teams'), status: 403 },
+    { role: 'lead', route: find('POST', '/api/v1/agents'), status: 403 },
+    { role: 'lead', route: find('POST', '/api/v1/teams'), status: 201 },
+    { role: 'admin', route: find('POST', '/api/v1/agents'), status: 201 },
+    { role: 'admin', route: find('POST', '/api/v1/teams'), status: 201 },
+    { role: 'agent', route: find('POST', '/api/v1/conversations'), status: 201 },
+    { role: 'agent', route: find('POST', '/api/v1/customers'), status: 201 },
+  ];
+
+  it.skipIf(!engine.available)('roles: agents cannot create agents or teams, leads can create teams but not agents', async () => {
+    for (const c of ROLE_CASES) {
+      const token = await A.tokenFor(c.role);
+      const before = await counts(a.workspace);
+      const res = await call(h, token, c.route.method, c.route.path, c.route.body!(a, ++n));
+      const where = `${c.role} ${c.route.method} ${c.route.path}`;
+      if (c.status === 403) {
+        expect(res.statusCode, where).toBe(403);
+        expect(res.json().error.code, where).toBe('forbidden');
+        expect(await counts(a.workspace), where).toEqual(before);
+        // Refused before the body is looked at: a bad body is still 403, not 400.
+        const bad = await call(h, token, c.route.method, c.route.path, { nonsense: true });
+        expect(bad.statusCode, where).toBe(403);
+      } else {
+        expect(res.statusCode, `${where}: ${res.body}`).toBe(201);
+      }
+    }
+    // Every route's declared least role is enforced: one rank below it is forbidden.
+    const below: Record<Role, Role | null> = { admin: 'lead', lead: 'agent', agent: null };
+    for (const route of ROUTES.filter((r) => r.access !== 'public' && !r.skipInject)) {
+      const lower = below[route.access as Role];
+      if (!lower) continue;
+      const res = await call(
+        h,
+        await A.tokenFor(lower),
+        route.method,
+        urlFor(route, route.idKind ? a[route.idKind] : undefined),
+        route.body?.(a, ++n),
+      );
+      expectError(res, 403, 'forbidden');
+    }
+  });
+
+  it.skipIf(!engine.available)('no token, a garbage token or a revoked-looking token is 401 on every non-public route', async () => {
+    const before = await counts(a.workspace);
+    const variants: [string, Record<string, string> | null][] = [
+      ['no credentials', null],
+      ['garbage bearer', { authorization: 'Bearer !!garbage!!' }],
+      ['unknown well-formed bearer', { authorization: `Bearer mrd_${'x'.repeat(40)}` }],
+      ['empty bearer', { authorization: 'Bearer ' }],
+      ['basic auth', { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` }],
+      ['token without scheme', { authorization: A.token }],
+      ['oversized bearer', { authorization: `Bearer ${'a'.repeat(5000)}` }],
+      ['garbage session cookie', { cookie: 'meridian_session=not-a-session-at-all' }],
+      ['malformed session cookie', { cookie: 'meridian_session=%%%' }],
+    ];
+    for (const route of ROUTES) {
+      if (route.skipInject) continue;
+      for (const [name, headers] of variants) {
+        const res = await call(
+          h,
+          null,
+          route.method,
+          urlFor(route, route.idKind ? a[route.idKind] : undefined),
+          route.body?.(a, ++n),
+          headers ?? {},
+        );
+        const where = `${route.method} ${route.path} (${name})`;
+        if (route.access === 'public') {
+          // Public routes answer on their own terms (login: wrong credentials), never "unauthorized".
+          expect(res.statusCode, where).toBeLessThan(500);
+          if (res.statusCode >= 400) expect(res.json().error.code, where).not.toBe('unauthorized');
+          continue;
+        }
+        expect(res.statusCode, where).toBe(401);
+        expect(res.json().error.code, where).toBe('unauthorized');
+      }
+    }
+    // The WebSocket route refuses an unauthenticated upgrade too.
+    const ws = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/stream',
+      headers: {
+        connection: 'upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      },
+    });
+    expect(ws.statusCode).toBe(401);
+    expect(await counts(a.workspace)).toEqual(before);
+  });
+});
