@@ -10,7 +10,11 @@ import { ENGINES, type TestDb } from './test/engines.js';
 async function cli(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await run(args, (s) => out.push(s), (s) => err.push(s));
+  const code = await run(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out, err };
 }
 
@@ -59,7 +63,25 @@ describe.each(ENGINES)('meridian CLI and a restartable server on $engine', (engi
     expect(t.out).toHaveLength(1);
     expect(t.out[0]).toMatch(/^mrd_[A-Za-z0-9_-]{40,}$/);
     token = t.out[0]!;
-    const a = await cli(['agent', 'create', '--workspace', 'acme', '--email', 'lena@acme.example', '--name', 'Lena Hoffmann', '--role', 'lead', '--password', 'correct horse battery', '--time-zone', 'Europe/Berlin', '--languages', 'de:native,en:fluent', ...dbArgs]);
+    const a = await cli([
+      'agent',
+      'create',
+      '--workspace',
+      'acme',
+      '--email',
+      'lena@acme.example',
+      '--name',
+      'Lena Hoffmann',
+      '--role',
+      'lead',
+      '--password',
+      'correct horse battery',
+      '--time-zone',
+      'Europe/Berlin',
+      '--languages',
+      'de:native,en:fluent',
+      ...dbArgs,
+    ]);
     expect(a.code).toBe(0);
 
     expect((await cli(['token', 'create', '--workspace', 'acme', '--name', 'x', ...dbArgs])).code).toBe(2);
@@ -76,9 +98,21 @@ describe.each(ENGINES)('meridian CLI and a restartable server on $engine', (engi
     const lena = agents.body.data[0];
     expect(lena).toMatchObject({ name: 'Lena Hoffmann', role: 'lead', timeZone: 'Europe/Berlin' });
 
-    const team = await api(base, 'POST', '/api/v1/teams', { name: 'Berlin', timeZone: 'Europe/Berlin', languages: ['de', 'en'], memberIds: [lena.id] });
+    const team = await api(base, 'POST', '/api/v1/teams', {
+      name: 'Berlin',
+      timeZone: 'Europe/Berlin',
+      languages: ['de', 'en'],
+      memberIds: [lena.id],
+    });
     expect(team.status).toBe(201);
-    const customer = await api(base, 'POST', '/api/v1/customers', { name: 'Jonas Weber', emails: ['jonas@example.de'], locale: 'de-DE', country: 'DE', timeZone: 'Europe/Berlin', formality: 'formal' });
+    const customer = await api(base, 'POST', '/api/v1/customers', {
+      name: 'Jonas Weber',
+      emails: ['jonas@example.de'],
+      locale: 'de-DE',
+      country: 'DE',
+      timeZone: 'Europe/Berlin',
+      formality: 'formal',
+    });
     expect(customer.status).toBe(201);
     const conv = await api(base, 'POST', '/api/v1/conversations', {
       customer: { id: customer.body.id },
@@ -88,10 +122,19 @@ describe.each(ENGINES)('meridian CLI and a restartable server on $engine', (engi
       message: { text: 'Guten Tag, ich wurde doppelt belastet.', language: 'de' },
     });
     expect(conv.status).toBe(201);
-    const reply = await api(base, 'POST', `/api/v1/conversations/${conv.body.id}/messages`, { direction: 'outbound', text: 'Sehr geehrter Herr Weber, …', language: 'de' });
+    const reply = await api(base, 'POST', `/api/v1/conversations/${conv.body.id}/messages`, {
+      direction: 'outbound',
+      text: 'Sehr geehrter Herr Weber, …',
+      language: 'de',
+    });
     expect(reply.status).toBe(201);
-    expect((await api(base, 'PATCH', `/api/v1/conversations/${conv.body.id}`, { assigneeId: lena.id, status: 'pending', tags: ['billing'] })).status).toBe(200);
-    expect((await api(base, 'PATCH', `/api/v1/customers/${customer.body.id}`, { tier: 'premium', phones: ['+4930123456'] })).status).toBe(200);
+    expect(
+      (await api(base, 'PATCH', `/api/v1/conversations/${conv.body.id}`, { assigneeId: lena.id, status: 'pending', tags: ['billing'] }))
+        .status,
+    ).toBe(200);
+    expect((await api(base, 'PATCH', `/api/v1/customers/${customer.body.id}`, { tier: 'premium', phones: ['+4930123456'] })).status).toBe(
+      200,
+    );
 
     await server!.stop();
     server = undefined;
@@ -137,9 +180,13 @@ describe.each(ENGINES)('meridian CLI and a restartable server on $engine', (engi
     const t = await cli(['token', 'create', '--workspace', 'demo', '--role', 'agent', '--name', 'viewer', ...dbArgs]);
     const base = await start();
     const teams = await api(base, 'GET', '/api/v1/teams', undefined, t.out[0]);
-    expect(teams.body.data.map((x: { timeZone: string }) => x.timeZone).sort()).toEqual(
-      ['America/Los_Angeles', 'America/Sao_Paulo', 'Asia/Kolkata', 'Asia/Tokyo', 'Europe/Berlin'],
-    );
+    expect(teams.body.data.map((x: { timeZone: string }) => x.timeZone).sort()).toEqual([
+      'America/Los_Angeles',
+      'America/Sao_Paulo',
+      'Asia/Kolkata',
+      'Asia/Tokyo',
+      'Europe/Berlin',
+    ]);
     const customers = await api(base, 'GET', '/api/v1/customers?limit=100', undefined, t.out[0]);
     expect(new Set(customers.body.data.map((c: { country: string }) => c.country)).size).toBeGreaterThanOrEqual(18);
     const convs = await api(base, 'GET', '/api/v1/conversations?limit=100', undefined, t.out[0]);

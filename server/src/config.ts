@@ -33,9 +33,12 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
   if (url !== undefined && url !== '' && !/^postgres(ql)?:\/\//.test(url)) {
     throw new ConfigError(`DATABASE_URL / --database-url must start with postgres:// or postgresql://`);
   }
-  const db: DbTarget = url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir: path.resolve(flags.data ?? env.MERIDIAN_DATA ?? './data') };
+  const db: DbTarget = url
+    ? { kind: 'postgres', url }
+    : { kind: 'pglite', dataDir: path.resolve(flags.data ?? env.MERIDIAN_DATA ?? './data') };
   const logLevel = env.LOG_LEVEL ?? 'info';
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a level`);
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
+    throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a level`);
   return {
     db,
     port: int('PORT / --port', flags.port ?? env.PORT, 3000, 0, 65535),

@@ -87,7 +87,11 @@ function parseLanguages(raw: string | undefined): { tag: string; proficiency: 'n
   });
 }
 
-export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + '\n'), err: (s: string) => void = (s) => process.stderr.write(s + '\n')): Promise<number> {
+export async function run(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  err: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -114,7 +118,9 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
             }
           },
         });
-        err(`Meridian is serving on ${running.url} (${running.db.engine}${config.db.kind === 'pglite' ? `, data in ${config.db.dataDir}` : ''})`);
+        err(
+          `Meridian is serving on ${running.url} (${running.db.engine}${config.db.kind === 'pglite' ? `, data in ${config.db.dataDir}` : ''})`,
+        );
         const shutdown = () => {
           running.stop().then(
             () => process.exit(0),

@@ -47,7 +47,9 @@ export async function startServer(
 
   let boss: PgBoss | undefined;
   if (opts.jobs !== false) {
-    boss = await startBoss(db, config.db.kind === 'postgres' ? config.db.url : undefined, (err) => app.log.error({ err }, 'job queue error'));
+    boss = await startBoss(db, config.db.kind === 'postgres' ? config.db.url : undefined, (err) =>
+      app.log.error({ err }, 'job queue error'),
+    );
     await registerMaintenance(boss, db, clock);
   }
   outbox.start();

@@ -18,7 +18,19 @@ export async function insertAgent(
   await q.query(
     `INSERT INTO agents (id, workspace_id, email, name, role, password_hash, time_zone, languages, capacity, status, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-    [a.id, workspaceId, a.email.toLowerCase(), a.name, a.role, a.passwordHash, a.timeZone, JSON.stringify(a.languages), a.capacity, a.status, at],
+    [
+      a.id,
+      workspaceId,
+      a.email.toLowerCase(),
+      a.name,
+      a.role,
+      a.passwordHash,
+      a.timeZone,
+      JSON.stringify(a.languages),
+      a.capacity,
+      a.status,
+      at,
+    ],
   );
   return (await findAgent(q, workspaceId, a.id))!;
 }
@@ -37,11 +49,19 @@ export async function findAgentByEmail(q: Queryable, workspaceId: string, email:
 }
 
 export async function agentsExist(q: Queryable, workspaceId: string, ids: string[]): Promise<Set<string>> {
-  const { rows } = await q.query<{ id: string }>('SELECT id FROM agents WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, ids]);
+  const { rows } = await q.query<{ id: string }>('SELECT id FROM agents WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [
+    workspaceId,
+    ids,
+  ]);
   return new Set(rows.map((r) => r.id));
 }
 
-export async function listAgents(q: Queryable, workspaceId: string, f: ListAgentsQuery & { limit: number }, after?: Cursor): Promise<AgentRow[]> {
+export async function listAgents(
+  q: Queryable,
+  workspaceId: string,
+  f: ListAgentsQuery & { limit: number },
+  after?: Cursor,
+): Promise<AgentRow[]> {
   const where = ['a.workspace_id = $1'];
   const params: unknown[] = [workspaceId];
   const add = (sql: string, v: unknown) => {
@@ -49,7 +69,11 @@ export async function listAgents(q: Queryable, workspaceId: string, f: ListAgent
     where.push(sql.replace('?', `$${params.length}`));
   };
   if (f.role) add('a.role = ?', f.role);
-  if (f.teamId) add('EXISTS (SELECT 1 FROM team_members tm WHERE tm.workspace_id = a.workspace_id AND tm.agent_id = a.id AND tm.team_id = ?)', f.teamId);
+  if (f.teamId)
+    add(
+      'EXISTS (SELECT 1 FROM team_members tm WHERE tm.workspace_id = a.workspace_id AND tm.agent_id = a.id AND tm.team_id = ?)',
+      f.teamId,
+    );
   if (f.language) add(`a.languages @> jsonb_build_array(jsonb_build_object('tag', ?::text))`, f.language);
   if (after) {
     params.push(after.at, after.id);

@@ -15,7 +15,10 @@ export function agentsRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Querystring: ListAgentsQuery }>(
     '/api/v1/agents',
-    { config: { access: 'agent' }, schema: { tags, summary: 'List agents', querystring: ListAgentsQuery, response: { 200: Page(Agent), ...errorResponses } } },
+    {
+      config: { access: 'agent' },
+      schema: { tags, summary: 'List agents', querystring: ListAgentsQuery, response: { 200: Page(Agent), ...errorResponses } },
+    },
     async (req) => {
       const p = principalOf(req);
       const limit = req.query.limit ?? 25;
@@ -26,7 +29,10 @@ export function agentsRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/agents/:id',
-    { config: { access: 'agent' }, schema: { tags, summary: 'Get an agent', params: IdParams, response: { 200: Agent, ...errorResponses } } },
+    {
+      config: { access: 'agent' },
+      schema: { tags, summary: 'Get an agent', params: IdParams, response: { 200: Agent, ...errorResponses } },
+    },
     async (req) => {
       const agent = await findAgent(deps.db, principalOf(req).workspaceId, req.params.id);
       if (!agent) throw notFound('agent');
@@ -36,7 +42,10 @@ export function agentsRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<{ Body: CreateAgentBody }>(
     '/api/v1/agents',
-    { config: { access: 'admin' }, schema: { tags, summary: 'Create an agent (admin)', body: CreateAgentBody, response: { 201: Agent, ...errorResponses } } },
+    {
+      config: { access: 'admin' },
+      schema: { tags, summary: 'Create an agent (admin)', body: CreateAgentBody, response: { 201: Agent, ...errorResponses } },
+    },
     async (req, reply) => {
       const p = principalOf(req);
       return createOnce(deps, req, reply, (tx) => createAgent(tx, p.workspaceId, actorOf(p), req.body, deps.clock()));

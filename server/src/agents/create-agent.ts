@@ -1,7 +1,7 @@
 import { hashPassword } from '../auth/passwords.js';
 import type { Queryable } from '../db/types.js';
-import { appendAudit, type AuditEntry } from '../events/audit.repo.js';
-import { appendEvent } from '../events/events.repo.js';
+import type { AuditEntry } from '../events/audit.repo.js';
+import { recordChange } from '../events/events.repo.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { assertTimeZone } from '../lib/time-zone.js';
@@ -36,7 +36,12 @@ export async function createAgent(
     },
     at,
   );
-  await appendEvent(tx, workspaceId, { type: 'agent.created', subjectId: agent.id, payload: { agentId: agent.id } }, at);
-  await appendAudit(tx, workspaceId, { ...actor, action: 'agent.create', targetType: 'agent', targetId: agent.id }, at);
+  await recordChange(
+    tx,
+    workspaceId,
+    { type: 'agent.created', subjectId: agent.id, payload: { agentId: agent.id } },
+    { ...actor, action: 'agent.create', targetType: 'agent', targetId: agent.id },
+    at,
+  );
   return agent;
 }

@@ -62,10 +62,14 @@ export async function insertSession(
   s: { id: string; agentId: string; hash: string; expiresAt: Date },
   at: Date,
 ): Promise<void> {
-  await q.query(
-    `INSERT INTO sessions (id, workspace_id, agent_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [s.id, workspaceId, s.agentId, s.hash, at, s.expiresAt],
-  );
+  await q.query(`INSERT INTO sessions (id, workspace_id, agent_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    s.id,
+    workspaceId,
+    s.agentId,
+    s.hash,
+    at,
+    s.expiresAt,
+  ]);
 }
 
 export async function deleteSession(q: Queryable, workspaceId: string, id: string): Promise<void> {

@@ -33,7 +33,12 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/auth/login',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'Log in an agent; sets an httpOnly session cookie', body: LoginBody, response: { 200: Me, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Log in an agent; sets an httpOnly session cookie',
+        body: LoginBody,
+        response: { 200: Me, ...errorResponses },
+      },
     },
     async (req, reply) => {
       const s = await login(deps.db, req.body, deps.clock(), deps.sessionTtlMs);
@@ -51,7 +56,10 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: 'agent' }, schema: { tags, summary: 'End the current session', response: { 204: Type.Null(), ...errorResponses } } },
+    {
+      config: { access: 'agent' },
+      schema: { tags, summary: 'End the current session', response: { 204: Type.Null(), ...errorResponses } },
+    },
     async (req, reply) => {
       const p = principalOf(req);
       if (p.kind === 'session') await deleteSession(deps.db, p.workspaceId, p.id);

@@ -24,7 +24,12 @@ describe.each(ENGINES)('conversations API on $engine', (engine) => {
     const c = res.json();
     expect(c).toMatchObject({ status: 'new', priority: 'normal', language: 'pt', channel: 'email', messageCount: 1 });
     expect(c.messages).toHaveLength(1);
-    expect(c.messages[0]).toMatchObject({ direction: 'inbound', authorType: 'customer', authorId: c.customerId, text: 'Olá, recebi duas faturas este mês.' });
+    expect(c.messages[0]).toMatchObject({
+      direction: 'inbound',
+      authorType: 'customer',
+      authorId: c.customerId,
+      text: 'Olá, recebi duas faturas este mês.',
+    });
 
     const customer = (await call(h, ws.token, 'GET', `/api/v1/customers/${c.customerId}`)).json();
     expect(customer).toMatchObject({ name: 'Ana Souza', emails: ['ana.souza@example.com.br'], locale: 'pt-BR' });
@@ -69,20 +74,44 @@ describe.each(ENGINES)('conversations API on $engine', (engine) => {
 
   it.skipIf(!engine.available)('updates status, assignment and tags, and adds replies and notes', async () => {
     const agent = (
-      await call(h, ws.token, 'POST', '/api/v1/agents', { email: 'yuki@example.jp', name: '佐藤 由紀', languages: [{ tag: 'ja', proficiency: 'native' }], timeZone: 'Asia/Tokyo' })
+      await call(h, ws.token, 'POST', '/api/v1/agents', {
+        email: 'yuki@example.jp',
+        name: '佐藤 由紀',
+        languages: [{ tag: 'ja', proficiency: 'native' }],
+        timeZone: 'Asia/Tokyo',
+      })
     ).json();
-    const team = (await call(h, ws.token, 'POST', '/api/v1/teams', { name: 'Tokyo', timeZone: 'Asia/Tokyo', languages: ['ja', 'en'], memberIds: [agent.id] })).json();
+    const team = (
+      await call(h, ws.token, 'POST', '/api/v1/teams', {
+        name: 'Tokyo',
+        timeZone: 'Asia/Tokyo',
+        languages: ['ja', 'en'],
+        memberIds: [agent.id],
+      })
+    ).json();
     expect(team.memberIds).toEqual([agent.id]);
 
     const c = (
-      await call(h, ws.token, 'POST', '/api/v1/conversations', { customer: { email: 'tanaka@example.jp' }, channel: 'email', message: { text: 'ログインできません' } })
+      await call(h, ws.token, 'POST', '/api/v1/conversations', {
+        customer: { email: 'tanaka@example.jp' },
+        channel: 'email',
+        message: { text: 'ログインできません' },
+      })
     ).json();
     h.clock.advance(5 * 60_000);
-    const patched = await call(h, ws.token, 'PATCH', `/api/v1/conversations/${c.id}`, { status: 'open', teamId: team.id, assigneeId: agent.id, tags: ['login'] });
+    const patched = await call(h, ws.token, 'PATCH', `/api/v1/conversations/${c.id}`, {
+      status: 'open',
+      teamId: team.id,
+      assigneeId: agent.id,
+      tags: ['login'],
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toMatchObject({ status: 'open', teamId: team.id, assigneeId: agent.id, tags: ['login'] });
 
-    const reply = await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, { direction: 'outbound', html: '<p>確認します<script>alert(1)</script></p>' });
+    const reply = await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+      direction: 'outbound',
+      html: '<p>確認します<script>alert(1)</script></p>',
+    });
     expect(reply.statusCode).toBe(201);
     expect(reply.json()).toMatchObject({ direction: 'outbound', authorType: 'api', html: '<p>確認します</p>', text: '確認します' });
     await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, { direction: 'note', text: 'Customer on SSO plan' });

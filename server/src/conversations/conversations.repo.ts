@@ -15,17 +15,79 @@ const COLS = `id, channel, subject, status, priority, language, customer_id AS "
   assignee_id AS "assigneeId", tags, message_count AS "messageCount", created_at AS "createdAt", updated_at AS "updatedAt",
   last_message_at AS "lastMessageAt", solved_at AS "solvedAt", closed_at AS "closedAt"`;
 
-export type ConversationInsert = Pick<ConversationRow, 'id' | 'channel' | 'subject' | 'status' | 'priority' | 'language' | 'customerId' | 'teamId' | 'assigneeId' | 'tags'>;
+export type ConversationInsert = Pick<
+  ConversationRow,
+  | 'id'
+  | 'channel'
+  | 'subject'
+  | 'status'
+  | 'priority'
+  | 'language'
+  | 'customerId'
+  | 'teamId'
+  | 'assigneeId'
+  | 'tags'
+  | 'solvedAt'
+  | 'closedAt'
+  | 'messageCount'
+  | 'lastMessageAt'
+>;
 
-export async function insertConversation(q: Queryable, workspaceId: string, c: ConversationInsert, at: Date): Promise<void> {
+/**
+ * Inserts a conversation and returns the row as stored. Every column is given here (no defaults
+ * or triggers fill any in), so the row is built from the input rather than read back: the create
+ * path is hot.
+ */
+export async function insertConversation(q: Queryable, workspaceId: string, c: ConversationInsert, at: Date): Promise<ConversationRow> {
   await q.query(
-    `INSERT INTO conversations (id, workspace_id, channel, subject, status, priority, language, customer_id, team_id, assignee_id, tags, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
-    [c.id, workspaceId, c.channel, c.subject, c.status, c.priority, c.language, c.customerId, c.teamId, c.assigneeId, c.tags, at],
+    `INSERT INTO conversations (id, workspace_id, channel, subject, status, priority, language, customer_id, team_id, assignee_id, tags,
+                                solved_at, closed_at, message_count, last_message_at, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)`,
+    [
+      c.id,
+      workspaceId,
+      c.channel,
+      c.subject,
+      c.status,
+      c.priority,
+      c.language,
+      c.customerId,
+      c.teamId,
+      c.assigneeId,
+      c.tags,
+      c.solvedAt,
+      c.closedAt,
+      c.messageCount,
+      c.lastMessageAt,
+      at,
+    ],
   );
+  return {
+    id: c.id,
+    channel: c.channel,
+    subject: c.subject,
+    status: c.status,
+    priority: c.priority,
+    language: c.language,
+    customerId: c.customerId,
+    teamId: c.teamId,
+    assigneeId: c.assigneeId,
+    tags: [...c.tags],
+    messageCount: c.messageCount,
+    createdAt: at,
+    updatedAt: at,
+    lastMessageAt: c.lastMessageAt,
+    solvedAt: c.solvedAt,
+    closedAt: c.closedAt,
+  };
 }
 
-export async function findConversation(q: Queryable, workspaceId: string, id: string, forUpdate = false): Promise<ConversationRow | undefined> {
+export async function findConversation(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+  forUpdate = false,
+): Promise<ConversationRow | undefined> {
   const { rows } = await q.query<ConversationRow>(
     `SELECT ${COLS} FROM conversations WHERE workspace_id = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
     [workspaceId, id],
@@ -33,7 +95,9 @@ export async function findConversation(q: Queryable, workspaceId: string, id: st
   return rows[0];
 }
 
-export type ConversationChanges = Partial<Pick<ConversationRow, 'subject' | 'status' | 'priority' | 'language' | 'teamId' | 'assigneeId' | 'tags' | 'solvedAt' | 'closedAt'>>;
+export type ConversationChanges = Partial<
+  Pick<ConversationRow, 'subject' | 'status' | 'priority' | 'language' | 'teamId' | 'assigneeId' | 'tags' | 'solvedAt' | 'closedAt'>
+>;
 
 const COLUMN: Record<keyof ConversationChanges, string> = {
   subject: 'subject',
@@ -47,7 +111,13 @@ const COLUMN: Record<keyof ConversationChanges, string> = {
   closedAt: 'closed_at',
 };
 
-export async function updateConversationRow(q: Queryable, workspaceId: string, id: string, changes: ConversationChanges, at: Date): Promise<ConversationRow | undefined> {
+export async function updateConversationRow(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+  changes: ConversationChanges,
+  at: Date,
+): Promise<ConversationRow | undefined> {
   const params: unknown[] = [workspaceId, id, at];
   const sets = ['updated_at = $3'];
   for (const [k, v] of Object.entries(changes) as [keyof ConversationChanges, unknown][]) {
@@ -62,7 +132,13 @@ export async function updateConversationRow(q: Queryable, workspaceId: string, i
 }
 
 /** Bumps counters when a message lands; inbound messages from a solved conversation reopen it. */
-export async function recordMessage(q: Queryable, workspaceId: string, id: string, at: Date, reopen: boolean): Promise<ConversationRow | undefined> {
+export async function recordMessage(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+  at: Date,
+  reopen: boolean,
+): Promise<ConversationRow | undefined> {
   const { rows } = await q.query<ConversationRow>(
     `UPDATE conversations SET message_count = message_count + 1, last_message_at = $3, updated_at = $3,
             status = CASE WHEN $4 AND status IN ('solved', 'closed') THEN 'open' ELSE status END,
@@ -74,7 +150,12 @@ export async function recordMessage(q: Queryable, workspaceId: string, id: strin
   return rows[0];
 }
 
-export async function listConversations(q: Queryable, workspaceId: string, f: ListConversationsQuery & { limit: number }, after?: Cursor): Promise<ConversationRow[]> {
+export async function listConversations(
+  q: Queryable,
+  workspaceId: string,
+  f: ListConversationsQuery & { limit: number },
+  after?: Cursor,
+): Promise<ConversationRow[]> {
   const params: unknown[] = [workspaceId];
   const where = ['workspace_id = $1'];
   const add = (sql: string, v: unknown) => {

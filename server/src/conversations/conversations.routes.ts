@@ -33,7 +33,12 @@ export function conversationsRoutes(app: FastifyInstance, deps: Deps): void {
     async (req) => {
       const limit = req.query.limit ?? 25;
       const sort = req.query.sort ?? 'updated';
-      const rows = await listConversations(deps.db, principalOf(req).workspaceId, { ...req.query, sort, limit }, decodeCursor(req.query.cursor));
+      const rows = await listConversations(
+        deps.db,
+        principalOf(req).workspaceId,
+        { ...req.query, sort, limit },
+        decodeCursor(req.query.cursor),
+      );
       return paginate(rows, limit, (r) => (sort === 'created' ? r.createdAt : r.updatedAt));
     },
   );
@@ -58,7 +63,10 @@ export function conversationsRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/conversations/:id',
-    { config: { access: 'agent' }, schema: { tags, summary: 'Get a conversation', params: IdParams, response: { 200: Conversation, ...errorResponses } } },
+    {
+      config: { access: 'agent' },
+      schema: { tags, summary: 'Get a conversation', params: IdParams, response: { 200: Conversation, ...errorResponses } },
+    },
     async (req) => {
       const c = await findConversation(deps.db, principalOf(req).workspaceId, req.params.id);
       if (!c) throw notFound('conversation');
@@ -70,7 +78,13 @@ export function conversationsRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/conversations/:id',
     {
       config: { access: 'agent' },
-      schema: { tags, summary: 'Update status, priority, assignment, tags…', params: IdParams, body: UpdateConversationBody, response: { 200: Conversation, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Update status, priority, assignment, tags…',
+        params: IdParams,
+        body: UpdateConversationBody,
+        response: { 200: Conversation, ...errorResponses },
+      },
     },
     async (req) => {
       const p = principalOf(req);

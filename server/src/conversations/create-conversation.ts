@@ -3,17 +3,21 @@ import type { Principal } from '../auth/principal.js';
 import { findCustomer } from '../customers/customers.repo.js';
 import { findOrCreateByEmail } from '../customers/save-customer.js';
 import type { Queryable } from '../db/types.js';
-import { appendAudit, type AuditEntry } from '../events/audit.repo.js';
-import { appendEvent } from '../events/events.repo.js';
+import type { AuditEntry } from '../events/audit.repo.js';
+import { recordChange } from '../events/events.repo.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { authorOf, buildMessage } from '../messages/add-message.js';
 import { insertMessage, type MessageRow } from '../messages/messages.repo.js';
 import { teamExists } from '../teams/teams.repo.js';
-import { findConversation, insertConversation, recordMessage, type ConversationRow } from './conversations.repo.js';
+import { insertConversation, type ConversationRow } from './conversations.repo.js';
 import type { CreateConversationBody } from './conversations.schema.js';
 
-export async function assertRefs(tx: Queryable, workspaceId: string, refs: { teamId?: string | null; assigneeId?: string | null }): Promise<void> {
+export async function assertRefs(
+  tx: Queryable,
+  workspaceId: string,
+  refs: { teamId?: string | null; assigneeId?: string | null },
+): Promise<void> {
   // Another workspace's id is indistinguishable from a missing one.
   if (refs.teamId && !(await teamExists(tx, workspaceId, refs.teamId))) {
     throw new AppError('not_found', 'team not found', [{ path: 'body/teamId', message: 'no such team' }]);
@@ -44,29 +48,40 @@ export async function createConversation(
   await assertRefs(tx, workspaceId, body);
 
   const id = newId();
-  await insertConversation(
+  const status = body.status ?? 'new';
+  const direction = body.message.direction ?? 'inbound';
+  const message = buildMessage(id, body.message, authorOf(principal, direction, customerId), at);
+  // Stored already counting its first message (inserted next, same transaction): the first
+  // message never reopens, so this is the row recordMessage used to produce, without two more round trips.
+  const conversation = await insertConversation(
     tx,
     workspaceId,
     {
       id,
       channel: body.channel,
       subject: body.subject ?? null,
-      status: body.status ?? 'new',
+      status,
       priority: body.priority ?? 'normal',
       language: body.language ?? body.message.language ?? null,
       customerId,
       teamId: body.teamId ?? null,
       assigneeId: body.assigneeId ?? null,
       tags: body.tags ?? [],
+      // Imported history may arrive already solved or closed.
+      solvedAt: status === 'solved' ? at : null,
+      closedAt: status === 'closed' ? at : null,
+      messageCount: 1,
+      lastMessageAt: at,
     },
     at,
   );
-  const direction = body.message.direction ?? 'inbound';
-  const message = buildMessage(id, body.message, authorOf(principal, direction, customerId), at);
   await insertMessage(tx, workspaceId, message);
-  // The first message never reopens: the conversation was just created with the status asked for.
-  const conversation = (await recordMessage(tx, workspaceId, id, at, false)) ?? (await findConversation(tx, workspaceId, id))!;
-  await appendEvent(tx, workspaceId, { type: 'conversation.created', subjectId: id, payload: { conversationId: id, customerId, messageId: message.id } }, at);
-  await appendAudit(tx, workspaceId, { ...actor, action: 'conversation.create', targetType: 'conversation', targetId: id }, at);
+  await recordChange(
+    tx,
+    workspaceId,
+    { type: 'conversation.created', subjectId: id, payload: { conversationId: id, customerId, messageId: message.id } },
+    { ...actor, action: 'conversation.create', targetType: 'conversation', targetId: id },
+    at,
+  );
   return { ...conversation, messages: [message] };
 }

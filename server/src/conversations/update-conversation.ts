@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/types.js';
-import { appendAudit, type AuditEntry } from '../events/audit.repo.js';
-import { appendEvent } from '../events/events.repo.js';
+import type { AuditEntry } from '../events/audit.repo.js';
+import { recordChange } from '../events/events.repo.js';
 import { notFound } from '../lib/errors.js';
 import { findConversation, updateConversationRow, type ConversationChanges, type ConversationRow } from './conversations.repo.js';
 import type { UpdateConversationBody } from './conversations.schema.js';
@@ -29,8 +29,15 @@ export async function updateConversation(
     }
   }
   const updated = (await updateConversationRow(tx, workspaceId, id, changes, at))!;
-  const changed = Object.keys(body).filter((k) => JSON.stringify(body[k as keyof UpdateConversationBody]) !== JSON.stringify(current[k as keyof ConversationRow]));
-  await appendEvent(tx, workspaceId, { type: 'conversation.updated', subjectId: id, payload: { conversationId: id, changed } }, at);
-  await appendAudit(tx, workspaceId, { ...actor, action: 'conversation.update', targetType: 'conversation', targetId: id, data: { changed } }, at);
+  const changed = Object.keys(body).filter(
+    (k) => JSON.stringify(body[k as keyof UpdateConversationBody]) !== JSON.stringify(current[k as keyof ConversationRow]),
+  );
+  await recordChange(
+    tx,
+    workspaceId,
+    { type: 'conversation.updated', subjectId: id, payload: { conversationId: id, changed } },
+    { ...actor, action: 'conversation.update', targetType: 'conversation', targetId: id, data: { changed } },
+    at,
+  );
   return updated;
 }

@@ -29,7 +29,20 @@ export async function insertCustomer(q: Queryable, workspaceId: string, id: stri
   await q.query(
     `INSERT INTO customers (id, workspace_id, name, locale, country, time_zone, preferred_channel, formality, tier, attributes, consent, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
-    [id, workspaceId, f.name, f.locale, f.country, f.timeZone, f.preferredChannel, f.formality, f.tier, JSON.stringify(f.attributes), JSON.stringify(f.consent), at],
+    [
+      id,
+      workspaceId,
+      f.name,
+      f.locale,
+      f.country,
+      f.timeZone,
+      f.preferredChannel,
+      f.formality,
+      f.tier,
+      JSON.stringify(f.attributes),
+      JSON.stringify(f.consent),
+      at,
+    ],
   );
 }
 
@@ -38,7 +51,20 @@ export async function updateCustomerRow(q: Queryable, workspaceId: string, id: s
     `UPDATE customers SET name = $3, locale = $4, country = $5, time_zone = $6, preferred_channel = $7, formality = $8, tier = $9,
             attributes = $10, consent = $11, updated_at = $12
       WHERE workspace_id = $1 AND id = $2`,
-    [workspaceId, id, f.name, f.locale, f.country, f.timeZone, f.preferredChannel, f.formality, f.tier, JSON.stringify(f.attributes), JSON.stringify(f.consent), at],
+    [
+      workspaceId,
+      id,
+      f.name,
+      f.locale,
+      f.country,
+      f.timeZone,
+      f.preferredChannel,
+      f.formality,
+      f.tier,
+      JSON.stringify(f.attributes),
+      JSON.stringify(f.consent),
+      at,
+    ],
   );
 }
 
@@ -47,7 +73,13 @@ export async function touchCustomer(q: Queryable, workspaceId: string, id: strin
 }
 
 /** Replaces one kind of identity. Returns the value already owned by another customer, if any. */
-export async function replaceIdentities(q: Queryable, workspaceId: string, customerId: string, kind: IdentityKind, values: string[]): Promise<string | undefined> {
+export async function replaceIdentities(
+  q: Queryable,
+  workspaceId: string,
+  customerId: string,
+  kind: IdentityKind,
+  values: string[],
+): Promise<string | undefined> {
   if (values.length > 0) {
     const { rows } = await q.query<{ value: string }>(
       `SELECT value FROM customer_identities WHERE workspace_id = $1 AND kind = $2 AND value = ANY($3::text[]) AND customer_id <> $4 LIMIT 1`,
@@ -55,7 +87,11 @@ export async function replaceIdentities(q: Queryable, workspaceId: string, custo
     );
     if (rows[0]) return rows[0].value;
   }
-  await q.query('DELETE FROM customer_identities WHERE workspace_id = $1 AND customer_id = $2 AND kind = $3', [workspaceId, customerId, kind]);
+  await q.query('DELETE FROM customer_identities WHERE workspace_id = $1 AND customer_id = $2 AND kind = $3', [
+    workspaceId,
+    customerId,
+    kind,
+  ]);
   if (values.length > 0) {
     await q.query(
       `INSERT INTO customer_identities (workspace_id, customer_id, kind, value, position)
@@ -66,12 +102,42 @@ export async function replaceIdentities(q: Queryable, workspaceId: string, custo
   return undefined;
 }
 
+/**
+ * Adds identities to a customer created in this transaction, which has none yet: one statement
+ * instead of replaceIdentities' check, delete and insert. Returns the first value already owned
+ * by another customer, if any (the caller rolls back). A concurrent insert of the same value
+ * waits for the other transaction and then reports it as taken, instead of failing on the key.
+ */
+export async function addIdentitiesToNewCustomer(
+  q: Queryable,
+  workspaceId: string,
+  customerId: string,
+  kind: IdentityKind,
+  values: string[],
+): Promise<string | undefined> {
+  if (values.length === 0) return undefined;
+  const { rows } = await q.query<{ value: string }>(
+    `INSERT INTO customer_identities (workspace_id, customer_id, kind, value, position)
+     SELECT $1, $2, $3, v, ord::int FROM unnest($4::text[]) WITH ORDINALITY AS u(v, ord)
+     ON CONFLICT (workspace_id, kind, value) DO NOTHING RETURNING value`,
+    [workspaceId, customerId, kind, values],
+  );
+  if (rows.length === values.length) return undefined;
+  const added = new Set(rows.map((r) => r.value));
+  return values.find((v) => !added.has(v));
+}
+
 export async function findCustomer(q: Queryable, workspaceId: string, id: string): Promise<CustomerRow | undefined> {
   const { rows } = await q.query<CustomerRow>(`SELECT ${COLS} FROM customers c WHERE c.workspace_id = $1 AND c.id = $2`, [workspaceId, id]);
   return rows[0];
 }
 
-export async function findCustomerIdByIdentity(q: Queryable, workspaceId: string, kind: IdentityKind, value: string): Promise<string | undefined> {
+export async function findCustomerIdByIdentity(
+  q: Queryable,
+  workspaceId: string,
+  kind: IdentityKind,
+  value: string,
+): Promise<string | undefined> {
   const { rows } = await q.query<{ customerId: string }>(
     'SELECT customer_id AS "customerId" FROM customer_identities WHERE workspace_id = $1 AND kind = $2 AND value = $3',
     [workspaceId, kind, value],
@@ -79,7 +145,12 @@ export async function findCustomerIdByIdentity(q: Queryable, workspaceId: string
   return rows[0]?.customerId;
 }
 
-export async function listCustomers(q: Queryable, workspaceId: string, f: ListCustomersQuery & { limit: number }, after?: Cursor): Promise<CustomerRow[]> {
+export async function listCustomers(
+  q: Queryable,
+  workspaceId: string,
+  f: ListCustomersQuery & { limit: number },
+  after?: Cursor,
+): Promise<CustomerRow[]> {
   const params: unknown[] = [workspaceId];
   const where = ['c.workspace_id = $1'];
   const add = (sql: string, v: unknown) => {
@@ -87,7 +158,10 @@ export async function listCustomers(q: Queryable, workspaceId: string, f: ListCu
     where.push(sql.replaceAll('?', `$${params.length}`));
   };
   const identity = (kind: IdentityKind, v: string) =>
-    add(`EXISTS (SELECT 1 FROM customer_identities ci WHERE ci.workspace_id = c.workspace_id AND ci.customer_id = c.id AND ci.kind = '${kind}' AND ci.value = ?)`, v);
+    add(
+      `EXISTS (SELECT 1 FROM customer_identities ci WHERE ci.workspace_id = c.workspace_id AND ci.customer_id = c.id AND ci.kind = '${kind}' AND ci.value = ?)`,
+      v,
+    );
   if (f.email) identity('email', f.email.toLowerCase());
   if (f.phone) identity('phone', f.phone);
   if (f.externalId) identity('external', f.externalId);

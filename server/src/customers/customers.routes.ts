@@ -17,7 +17,12 @@ export function customersRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/customers',
     {
       config: { access: 'agent' },
-      schema: { tags, summary: 'List customers (newest activity first)', querystring: ListCustomersQuery, response: { 200: Page(Customer), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'List customers (newest activity first)',
+        querystring: ListCustomersQuery,
+        response: { 200: Page(Customer), ...errorResponses },
+      },
     },
     async (req) => {
       const limit = req.query.limit ?? 25;
@@ -28,7 +33,10 @@ export function customersRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/customers/:id',
-    { config: { access: 'agent' }, schema: { tags, summary: 'Get a customer', params: IdParams, response: { 200: Customer, ...errorResponses } } },
+    {
+      config: { access: 'agent' },
+      schema: { tags, summary: 'Get a customer', params: IdParams, response: { 200: Customer, ...errorResponses } },
+    },
     async (req) => {
       const c = await findCustomer(deps.db, principalOf(req).workspaceId, req.params.id);
       if (!c) throw notFound('customer');
@@ -38,7 +46,10 @@ export function customersRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<{ Body: CreateCustomerBody }>(
     '/api/v1/customers',
-    { config: { access: 'agent' }, schema: { tags, summary: 'Create a customer', body: CreateCustomerBody, response: { 201: Customer, ...errorResponses } } },
+    {
+      config: { access: 'agent' },
+      schema: { tags, summary: 'Create a customer', body: CreateCustomerBody, response: { 201: Customer, ...errorResponses } },
+    },
     async (req, reply) => {
       const p = principalOf(req);
       return createOnce(deps, req, reply, (tx) => createCustomer(tx, p.workspaceId, actorOf(p), req.body, deps.clock()));
@@ -49,7 +60,13 @@ export function customersRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/customers/:id',
     {
       config: { access: 'agent' },
-      schema: { tags, summary: 'Update a customer (null clears a field; arrays replace)', params: IdParams, body: UpdateCustomerBody, response: { 200: Customer, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Update a customer (null clears a field; arrays replace)',
+        params: IdParams,
+        body: UpdateCustomerBody,
+        response: { 200: Customer, ...errorResponses },
+      },
     },
     async (req) => {
       const p = principalOf(req);

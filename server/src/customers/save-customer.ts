@@ -1,10 +1,11 @@
 import type { Queryable } from '../db/types.js';
-import { appendAudit, type AuditEntry } from '../events/audit.repo.js';
-import { appendEvent } from '../events/events.repo.js';
+import type { AuditEntry } from '../events/audit.repo.js';
+import { recordChange } from '../events/events.repo.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { assertTimeZone } from '../lib/time-zone.js';
 import {
+  addIdentitiesToNewCustomer,
   findCustomer,
   findCustomerIdByIdentity,
   insertCustomer,
@@ -28,16 +29,39 @@ function normalise(field: string, values: string[]): string[] {
   return field === 'emails' ? [...new Set(values.map((v) => v.toLowerCase()))] : values;
 }
 
-async function writeIdentities(tx: Queryable, workspaceId: string, customerId: string, body: Partial<Record<'emails' | 'phones' | 'externalIds', string[]>>): Promise<void> {
+/** `fresh`: the customer was created in this transaction and has no identities yet. */
+async function writeIdentities(
+  tx: Queryable,
+  workspaceId: string,
+  customerId: string,
+  body: Partial<Record<'emails' | 'phones' | 'externalIds', string[]>>,
+  fresh = false,
+): Promise<void> {
   for (const [field, kind] of IDENTITY_FIELDS) {
     const values = body[field];
     if (values === undefined) continue;
-    const taken = await replaceIdentities(tx, workspaceId, customerId, kind, normalise(field, values));
-    if (taken) throw new AppError('already_exists', `${taken} belongs to another customer`, [{ path: `body/${field}`, message: 'already used' }]);
+    const normalised = normalise(field, values);
+    const taken = fresh
+      ? await addIdentitiesToNewCustomer(tx, workspaceId, customerId, kind, normalised)
+      : await replaceIdentities(tx, workspaceId, customerId, kind, normalised);
+    if (taken)
+      throw new AppError('already_exists', `${taken} belongs to another customer`, [{ path: `body/${field}`, message: 'already used' }]);
   }
 }
 
-export async function createCustomer(tx: Queryable, workspaceId: string, actor: Actor, body: CreateCustomerBody, at: Date): Promise<CustomerRow> {
+export async function createCustomer(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  body: CreateCustomerBody,
+  at: Date,
+): Promise<CustomerRow> {
+  const id = await insertNewCustomer(tx, workspaceId, actor, body, at);
+  return (await findCustomer(tx, workspaceId, id))!;
+}
+
+/** createCustomer without reading the row back: for callers that only need the id. */
+async function insertNewCustomer(tx: Queryable, workspaceId: string, actor: Actor, body: CreateCustomerBody, at: Date): Promise<string> {
   if (body.timeZone) assertTimeZone(body.timeZone, '/timeZone');
   const id = newId();
   await insertCustomer(
@@ -57,13 +81,25 @@ export async function createCustomer(tx: Queryable, workspaceId: string, actor: 
     },
     at,
   );
-  await writeIdentities(tx, workspaceId, id, body);
-  await appendEvent(tx, workspaceId, { type: 'customer.created', subjectId: id, payload: { customerId: id } }, at);
-  await appendAudit(tx, workspaceId, { ...actor, action: 'customer.create', targetType: 'customer', targetId: id }, at);
-  return (await findCustomer(tx, workspaceId, id))!;
+  await writeIdentities(tx, workspaceId, id, body, true);
+  await recordChange(
+    tx,
+    workspaceId,
+    { type: 'customer.created', subjectId: id, payload: { customerId: id } },
+    { ...actor, action: 'customer.create', targetType: 'customer', targetId: id },
+    at,
+  );
+  return id;
 }
 
-export async function updateCustomer(tx: Queryable, workspaceId: string, actor: Actor, id: string, body: UpdateCustomerBody, at: Date): Promise<CustomerRow> {
+export async function updateCustomer(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  id: string,
+  body: UpdateCustomerBody,
+  at: Date,
+): Promise<CustomerRow> {
   const current = await findCustomer(tx, workspaceId, id);
   if (!current) throw notFound('customer');
   if (body.timeZone) assertTimeZone(body.timeZone, '/timeZone');
@@ -83,8 +119,13 @@ export async function updateCustomer(tx: Queryable, workspaceId: string, actor: 
   await updateCustomerRow(tx, workspaceId, id, fields, at);
   await writeIdentities(tx, workspaceId, id, body);
   const changed = Object.keys(body);
-  await appendEvent(tx, workspaceId, { type: 'customer.updated', subjectId: id, payload: { customerId: id, changed } }, at);
-  await appendAudit(tx, workspaceId, { ...actor, action: 'customer.update', targetType: 'customer', targetId: id, data: { changed } }, at);
+  await recordChange(
+    tx,
+    workspaceId,
+    { type: 'customer.updated', subjectId: id, payload: { customerId: id, changed } },
+    { ...actor, action: 'customer.update', targetType: 'customer', targetId: id, data: { changed } },
+    at,
+  );
   return (await findCustomer(tx, workspaceId, id))!;
 }
 
@@ -99,6 +140,11 @@ export async function findOrCreateByEmail(
   const email = c.email.toLowerCase();
   const existing = await findCustomerIdByIdentity(tx, workspaceId, 'email', email);
   if (existing) return existing;
-  const created = await createCustomer(tx, workspaceId, actor, { emails: [email], ...(c.name ? { name: c.name } : {}), ...(c.locale ? { locale: c.locale } : {}) }, at);
-  return created.id;
+  return insertNewCustomer(
+    tx,
+    workspaceId,
+    actor,
+    { emails: [email], ...(c.name ? { name: c.name } : {}), ...(c.locale ? { locale: c.locale } : {}) },
+    at,
+  );
 }

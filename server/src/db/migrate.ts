@@ -1,8 +1,12 @@
 import type { Db } from './types.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_outbox_cursor.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
-export const MIGRATIONS: readonly { id: string; up: string }[] = [{ id: '0001_foundation', up: m0001.up }];
+export const MIGRATIONS: readonly { id: string; up: string }[] = [
+  { id: '0001_foundation', up: m0001.up },
+  { id: '0002_outbox_cursor', up: m0002.up },
+];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).
 const LOCK_KEY = 727_001;

@@ -20,7 +20,7 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
   let pg: PGlite;
   try {
     pg = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
+      ...(dataDir ? { dataDir } : {}),
       ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     });
   } catch (err) {

@@ -28,7 +28,22 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; w
     const agentIds = new Map<string, string>();
     for (const a of demoAgents) {
       const id = newId();
-      await insertAgent(tx, ws.id, { id, email: a.email, name: a.name, role: a.role, timeZone: a.timeZone, languages: a.languages, capacity: a.capacity, status: 'offline', passwordHash }, now);
+      await insertAgent(
+        tx,
+        ws.id,
+        {
+          id,
+          email: a.email,
+          name: a.name,
+          role: a.role,
+          timeZone: a.timeZone,
+          languages: a.languages,
+          capacity: a.capacity,
+          status: 'offline',
+          passwordHash,
+        },
+        now,
+      );
       agentIds.set(a.key, id);
     }
     const teamIds = new Map<string, string>();
@@ -84,16 +99,23 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; w
       );
       let last: ConversationRow = created;
       for (const m of rest) {
-        last = (await addMessage(tx, ws.id, author(m), created, { direction: m.direction, text: m.text, language: m.language }, at(m))).conversation;
+        last = (await addMessage(tx, ws.id, author(m), created, { direction: m.direction, text: m.text, language: m.language }, at(m)))
+          .conversation;
       }
       // A late inbound message reopens a solved conversation; the demo wants its stated status.
       if (last.status !== conv.status) {
         const lastAt = last.lastMessageAt ?? at(first!);
-        await updateConversationRow(tx, ws.id, created.id, {
-          status: conv.status,
-          solvedAt: conv.status === 'solved' ? lastAt : null,
-          closedAt: conv.status === 'closed' ? lastAt : null,
-        }, lastAt);
+        await updateConversationRow(
+          tx,
+          ws.id,
+          created.id,
+          {
+            status: conv.status,
+            solvedAt: conv.status === 'solved' ? lastAt : null,
+            closedAt: conv.status === 'closed' ? lastAt : null,
+          },
+          lastAt,
+        );
       }
     }
     await appendEvent(tx, ws.id, { type: 'workspace.seeded', subjectId: ws.id, payload: { demo: true } }, now);

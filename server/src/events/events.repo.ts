@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types.js';
+import type { AuditEntry } from './audit.repo.js';
 
 export interface NewEvent {
   type: string;
@@ -17,29 +18,86 @@ export interface EventRow {
 
 /** Writes an outbox event inside the caller's transaction. */
 export async function appendEvent(q: Queryable, workspaceId: string, ev: NewEvent, at: Date): Promise<void> {
+  await q.query('INSERT INTO events (workspace_id, type, subject_id, payload, created_at) VALUES ($1, $2, $3, $4, $5)', [
+    workspaceId,
+    ev.type,
+    ev.subjectId ?? null,
+    JSON.stringify(ev.payload),
+    at,
+  ]);
+}
+
+export interface OutboxCursor {
+  txid: string;
+  eventId: number;
+}
+
+/**
+ * Writes the outbox event and the audit entry of one change in a single statement: every
+ * command records both, and one round trip instead of two matters on the create path.
+ */
+export async function recordChange(q: Queryable, workspaceId: string, ev: NewEvent, audit: AuditEntry, at: Date): Promise<void> {
   await q.query(
-    'INSERT INTO events (workspace_id, type, subject_id, payload, created_at) VALUES ($1, $2, $3, $4, $5)',
-    [workspaceId, ev.type, ev.subjectId ?? null, JSON.stringify(ev.payload), at],
+    `WITH ev AS (
+       INSERT INTO events (workspace_id, type, subject_id, payload, created_at) VALUES ($1, $2, $3, $4, $5)
+     )
+     INSERT INTO audit_log (workspace_id, actor_type, actor_id, action, target_type, target_id, data, created_at)
+     VALUES ($1, $6, $7, $8, $9, $10, $11, $5)`,
+    [
+      workspaceId,
+      ev.type,
+      ev.subjectId ?? null,
+      JSON.stringify(ev.payload),
+      at,
+      audit.actorType,
+      audit.actorId,
+      audit.action,
+      audit.targetType ?? null,
+      audit.targetId ?? null,
+      JSON.stringify(audit.data ?? {}),
+    ],
   );
 }
 
 /**
- * Claims up to `limit` unprocessed events. FOR UPDATE SKIP LOCKED lets several
- * processes drain one PostgreSQL outbox without handing the same event to two of them.
+ * Locks the named cursor for this transaction, or returns undefined when another processor
+ * holds it (it is draining; this one has nothing to do).
+ */
+export async function lockCursor(q: Queryable, name: string): Promise<OutboxCursor | undefined> {
+  const { rows } = await q.query<OutboxCursor>(
+    `SELECT txid::text AS txid, event_id AS "eventId" FROM outbox_cursors WHERE name = $1 FOR UPDATE SKIP LOCKED`,
+    [name],
+  );
+  return rows[0];
+}
+
+/**
+ * Events after the cursor, in commit-safe order: only those written by transactions older than
+ * every transaction still running, so nothing can later commit behind them.
  * Cross-workspace by design: this is the processor, not a request path.
  */
-export async function claimUnprocessed(q: Queryable, limit: number): Promise<EventRow[]> {
-  const { rows } = await q.query<EventRow>(
-    `SELECT id, workspace_id AS "workspaceId", type, subject_id AS "subjectId", payload, created_at AS "createdAt"
-       FROM events WHERE processed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-    [limit],
+export async function eventsAfter(q: Queryable, c: OutboxCursor, limit: number): Promise<(EventRow & { txid: string })[]> {
+  const { rows } = await q.query<EventRow & { txid: string }>(
+    `SELECT id, workspace_id AS "workspaceId", type, subject_id AS "subjectId", payload, created_at AS "createdAt", txid::text AS txid
+       FROM events
+      WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY txid, id LIMIT $3`,
+    [c.txid, c.eventId, limit],
   );
   return rows;
 }
 
-export async function markProcessed(q: Queryable, ids: number[], at: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await q.query('UPDATE events SET processed_at = $2 WHERE id = ANY($1::bigint[])', [ids, at]);
+export async function moveCursor(q: Queryable, name: string, c: OutboxCursor, at: Date): Promise<void> {
+  await q.query('UPDATE outbox_cursors SET txid = $2::xid8, event_id = $3, updated_at = $4 WHERE name = $1', [name, c.txid, c.eventId, at]);
+}
+
+/** How many committed events the cursor has not reached yet (for health and tests). */
+export async function outboxBacklog(q: Queryable, name: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM events e, outbox_cursors c WHERE c.name = $1 AND (e.txid, e.id) > (c.txid, c.event_id)`,
+    [name],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 export async function listEvents(q: Queryable, workspaceId: string, afterId: number, limit: number): Promise<EventRow[]> {

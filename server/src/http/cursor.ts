@@ -9,8 +9,7 @@ export interface Cursor {
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-export const encodeCursor = (at: Date, id: string): string =>
-  Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+export const encodeCursor = (at: Date, id: string): string => Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
 
 export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (raw === undefined) return undefined;
@@ -29,7 +28,11 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
 }
 
 /** Given limit+1 rows, returns the page and the cursor for the next one. */
-export function paginate<T extends { id: string }>(rows: T[], limit: number, key: (r: T) => Date): { data: T[]; nextCursor: string | null } {
+export function paginate<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+  key: (r: T) => Date,
+): { data: T[]; nextCursor: string | null } {
   if (rows.length <= limit) return { data: rows, nextCursor: null };
   const data = rows.slice(0, limit);
   const last = data[data.length - 1]!;

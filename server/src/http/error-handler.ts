@@ -23,9 +23,14 @@ export function toAppError(err: FastifyError | Error): AppError {
     return new AppError('validation_failed', 'request does not match the schema', toDetails(fe.validation as never, part));
   }
   if (fe.code && FASTIFY_CODES[fe.code]) return FASTIFY_CODES[fe.code]!();
+  // A unique constraint lost to a concurrent request: the client may retry and will then see the winner.
+  if ((fe as { code?: string }).code === '23505') return new AppError('conflict', 'a concurrent request changed the same record; retry');
   if (err instanceof SyntaxError) return new AppError('invalid_json', 'body is not valid JSON');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return new AppError(fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request', 'malformed request');
+    return new AppError(
+      fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type' : 'bad_request',
+      'malformed request',
+    );
   }
   return new AppError('internal', 'internal error');
 }

@@ -6,7 +6,12 @@ export interface IdempotentRecord {
   response: unknown;
 }
 
-export async function findIdempotent(q: Queryable, workspaceId: string, principal: string, key: string): Promise<IdempotentRecord | undefined> {
+export async function findIdempotent(
+  q: Queryable,
+  workspaceId: string,
+  principal: string,
+  key: string,
+): Promise<IdempotentRecord | undefined> {
   const { rows } = await q.query<IdempotentRecord>(
     `SELECT request_hash AS "requestHash", status_code AS "statusCode", response
        FROM idempotency_keys WHERE workspace_id = $1 AND principal = $2 AND key = $3`,

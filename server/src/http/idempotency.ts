@@ -13,12 +13,7 @@ const KEY_RE = /^[\x21-\x7e]{1,255}$/;
  * that same transaction, so a retry after a crash or timeout either replays the committed
  * result or finds nothing was written and runs again.
  */
-export async function createOnce<T>(
-  deps: Deps,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  run: (tx: Queryable) => Promise<T>,
-): Promise<T> {
+export async function createOnce<T>(deps: Deps, req: FastifyRequest, reply: FastifyReply, run: (tx: Queryable) => Promise<T>): Promise<T> {
   const principal = principalOf(req);
   const raw = req.headers['idempotency-key'];
   if (raw === undefined) {
@@ -52,15 +47,20 @@ export async function createOnce<T>(
   try {
     const result = await deps.db.transaction(async (tx) => {
       const r = await run(tx);
-      await saveIdempotent(tx, principal.workspaceId, {
-        principal: principalKey,
-        key: raw,
-        method: req.method,
-        path: req.url.slice(0, 500),
-        requestHash,
-        statusCode: 201,
-        response: r,
-      }, deps.clock());
+      await saveIdempotent(
+        tx,
+        principal.workspaceId,
+        {
+          principal: principalKey,
+          key: raw,
+          method: req.method,
+          path: req.url.slice(0, 500),
+          requestHash,
+          statusCode: 201,
+          response: r,
+        },
+        deps.clock(),
+      );
       return r;
     });
     deps.onCommit();

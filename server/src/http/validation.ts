@@ -43,11 +43,15 @@ const MAX_JSON_DEPTH = 32;
  */
 export function assertCleanStrings(value: unknown, path: string, depth = 0): void {
   if (depth > MAX_JSON_DEPTH) {
-    throw new AppError('validation_failed', `JSON must not nest deeper than ${MAX_JSON_DEPTH} levels`, [{ path, message: 'nested too deeply' }]);
+    throw new AppError('validation_failed', `JSON must not nest deeper than ${MAX_JSON_DEPTH} levels`, [
+      { path, message: 'nested too deeply' },
+    ]);
   }
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) throw new AppError('invalid_string', 'text must not contain NUL bytes', [{ path, message: 'contains NUL' }]);
-    if (!value.isWellFormed()) throw new AppError('invalid_string', 'text must be valid Unicode', [{ path, message: 'contains a lone surrogate' }]);
+    if (value.includes('\u0000'))
+      throw new AppError('invalid_string', 'text must not contain NUL bytes', [{ path, message: 'contains NUL' }]);
+    if (!value.isWellFormed())
+      throw new AppError('invalid_string', 'text must be valid Unicode', [{ path, message: 'contains a lone surrogate' }]);
     return;
   }
   if (Array.isArray(value)) {

@@ -53,7 +53,10 @@ describe.each(ENGINES)('pg-boss jobs on $engine', (engine) => {
     const ws = '0190a0a0-0000-7000-8000-000000000001';
     await tdb.db.query(`INSERT INTO workspaces (id, slug, name, created_at, updated_at) VALUES ($1, 'boss', 'Boss', now(), now())`, [ws]);
     const old = new Date(clock().getTime() - IDEMPOTENCY_TTL_MS - 1000);
-    for (const [key, at] of [['old', old], ['fresh', clock()]] as const) {
+    for (const [key, at] of [
+      ['old', old],
+      ['fresh', clock()],
+    ] as const) {
       await tdb.db.query(
         `INSERT INTO idempotency_keys (workspace_id, principal, key, method, path, request_hash, status_code, response, created_at)
          VALUES ($1, 'token:x', $2, 'POST', '/x', 'h', 201, '{}', $3)`,

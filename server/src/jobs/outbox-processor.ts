@@ -1,6 +1,8 @@
 import type { Db } from '../db/types.js';
-import { claimUnprocessed, markProcessed, type EventRow } from '../events/events.repo.js';
+import { eventsAfter, lockCursor, moveCursor, type EventRow } from '../events/events.repo.js';
 import type { Clock } from '../lib/clock.js';
+
+const CURSOR = 'default';
 
 export type EventHandler = (ev: EventRow) => void | Promise<void>;
 
@@ -12,6 +14,7 @@ export type EventHandler = (ev: EventRow) => void | Promise<void>;
 export class OutboxProcessor {
   private running: Promise<void> | undefined;
   private again = false;
+  private followUp: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -19,7 +22,7 @@ export class OutboxProcessor {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly handlers: EventHandler[],
-    private readonly opts: { batch?: number; pollMs?: number; onError?: (err: unknown) => void } = {},
+    private readonly opts: { batch?: number; pollMs?: number; coalesceMs?: number; onError?: (err: unknown) => void } = {},
   ) {}
 
   start(): void {
@@ -35,13 +38,18 @@ export class OutboxProcessor {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.followUp) clearTimeout(this.followUp);
     await this.running;
   }
 
-  /** Ask for a drain soon; coalesces bursts of commits into one pass. */
+  /**
+   * Ask for a drain soon. When idle it starts at once (low latency); commits that arrive while
+   * a drain runs are collected for one follow-up pass a few milliseconds later, so a busy
+   * server drains in batches instead of one transaction per request.
+   */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.running || this.followUp) {
       this.again = true;
       return;
     }
@@ -50,25 +58,36 @@ export class OutboxProcessor {
       .catch((err) => this.opts.onError?.(err))
       .finally(() => {
         this.running = undefined;
-        if (this.again) {
+        if (this.again && !this.stopped) {
           this.again = false;
-          this.kick();
+          this.followUp = setTimeout(() => {
+            this.followUp = undefined;
+            this.kick();
+          }, this.opts.coalesceMs ?? 20);
         }
       });
   }
 
   /** Processes until the outbox is empty; returns how many events it handled. */
   async drain(): Promise<number> {
+    const batch = this.opts.batch ?? 200;
     let total = 0;
     for (;;) {
       const n = await this.db.transaction(async (tx) => {
-        const events = await claimUnprocessed(tx, this.opts.batch ?? 200);
+        // Another process holding the cursor is draining the same events: leave it to that one.
+        const cursor = await lockCursor(tx, CURSOR);
+        if (!cursor) return 0;
+        const events = await eventsAfter(tx, cursor, batch);
         for (const ev of events) for (const h of this.handlers) await h(ev);
-        await markProcessed(tx, events.map((e) => e.id), this.clock());
+        const last = events[events.length - 1];
+        // A handler that throws rolls this back: the batch is delivered again (at least once).
+        if (last) await moveCursor(tx, CURSOR, { txid: last.txid, eventId: last.id }, this.clock());
         return events.length;
       });
       total += n;
-      if (n === 0 || this.stopped) return total;
+      // A short batch reached the end: no need for one more, empty transaction. Events committed
+      // since then kick a new drain, and the poll timer catches the rest.
+      if (n < batch || this.stopped) return total;
     }
   }
 }

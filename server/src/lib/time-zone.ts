@@ -18,5 +18,6 @@ export function isTimeZone(tz: string): boolean {
 }
 
 export function assertTimeZone(tz: string, path: string): void {
-  if (!isTimeZone(tz)) throw new AppError('validation_failed', `unknown time zone "${tz}"`, [{ path: `body${path}`, message: 'not an IANA time zone' }]);
+  if (!isTimeZone(tz))
+    throw new AppError('validation_failed', `unknown time zone "${tz}"`, [{ path: `body${path}`, message: 'not an IANA time zone' }]);
 }

@@ -9,12 +9,21 @@ import { insertMessage, type MessageRow } from './messages.repo.js';
 import type { CreateMessageBody } from './messages.schema.js';
 
 /** Who wrote a message, from the request's principal and the direction. */
-export function authorOf(p: Pick<Principal, 'agentId'>, direction: MessageRow['direction'], customerId: string): Pick<MessageRow, 'authorType' | 'authorId'> {
+export function authorOf(
+  p: Pick<Principal, 'agentId'>,
+  direction: MessageRow['direction'],
+  customerId: string,
+): Pick<MessageRow, 'authorType' | 'authorId'> {
   if (direction === 'inbound') return { authorType: 'customer', authorId: customerId };
   return p.agentId ? { authorType: 'agent', authorId: p.agentId } : { authorType: 'api', authorId: null };
 }
 
-export function buildMessage(conversationId: string, body: CreateMessageBody, author: Pick<MessageRow, 'authorType' | 'authorId'>, at: Date): MessageRow {
+export function buildMessage(
+  conversationId: string,
+  body: CreateMessageBody,
+  author: Pick<MessageRow, 'authorType' | 'authorId'>,
+  at: Date,
+): MessageRow {
   const html = body.html ? sanitizeMessageHtml(body.html) : null;
   const text = body.text ?? (html ? htmlToText(html) : '');
   if (text.trim() === '' && !body.attachments?.length) {

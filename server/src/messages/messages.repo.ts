@@ -11,12 +11,31 @@ export async function insertMessage(q: Queryable, workspaceId: string, m: Messag
   await q.query(
     `INSERT INTO messages (id, workspace_id, conversation_id, direction, author_type, author_id, text, html, language, attachments, channel_meta, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [m.id, workspaceId, m.conversationId, m.direction, m.authorType, m.authorId, m.text, m.html, m.language, JSON.stringify(m.attachments), JSON.stringify(m.channelMeta), m.createdAt],
+    [
+      m.id,
+      workspaceId,
+      m.conversationId,
+      m.direction,
+      m.authorType,
+      m.authorId,
+      m.text,
+      m.html,
+      m.language,
+      JSON.stringify(m.attachments),
+      JSON.stringify(m.channelMeta),
+      m.createdAt,
+    ],
   );
 }
 
 /** Oldest first: a conversation reads top to bottom. */
-export async function listMessages(q: Queryable, workspaceId: string, conversationId: string, limit: number, after?: Cursor): Promise<MessageRow[]> {
+export async function listMessages(
+  q: Queryable,
+  workspaceId: string,
+  conversationId: string,
+  limit: number,
+  after?: Cursor,
+): Promise<MessageRow[]> {
   const params: unknown[] = [workspaceId, conversationId, limit + 1];
   let cond = '';
   if (after) {

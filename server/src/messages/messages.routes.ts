@@ -17,7 +17,13 @@ export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/conversations/:id/messages',
     {
       config: { access: 'agent' },
-      schema: { tags, summary: 'Messages of a conversation, oldest first', params: IdParams, querystring: ListMessagesQuery, response: { 200: Page(Message), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Messages of a conversation, oldest first',
+        params: IdParams,
+        querystring: ListMessagesQuery,
+        response: { 200: Page(Message), ...errorResponses },
+      },
     },
     async (req) => {
       const ws = principalOf(req).workspaceId;

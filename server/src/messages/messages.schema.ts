@@ -42,7 +42,9 @@ export const Message = Type.Object({
   text: Type.String(),
   html: Nullable(Type.String()),
   language: Nullable(Type.String()),
-  attachments: Type.Array(Type.Object({ name: Type.String(), contentType: Type.String(), size: Type.Integer(), url: Type.Optional(Type.String()) })),
+  attachments: Type.Array(
+    Type.Object({ name: Type.String(), contentType: Type.String(), size: Type.Integer(), url: Type.Optional(Type.String()) }),
+  ),
   channelMeta: Type.Record(Type.String(), Type.String()),
   createdAt: Timestamp,
 });

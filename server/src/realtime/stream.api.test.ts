@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { outboxBacklog } from '../events/events.repo.js';
 import { createRuntime } from '../runtime.js';
 import { ENGINES } from '../test/engines.js';
 import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
@@ -14,14 +15,24 @@ function connect(url: string, token: string | null) {
   ws.on('message', (data) => {
     const f = JSON.parse(String(data)) as Frame;
     frames.push(f);
-    for (const w of [...waiters]) if (w.pred(f)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(f); }
+    for (const w of [...waiters])
+      if (w.pred(f)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(f);
+      }
   });
   const until = (pred: (f: Frame) => boolean, ms = 5000) =>
     new Promise<Frame>((resolve, reject) => {
       const hit = frames.find(pred);
       if (hit) return resolve(hit);
       const t = setTimeout(() => reject(new Error(`no matching frame in ${ms} ms; got ${JSON.stringify(frames)}`)), ms);
-      waiters.push({ pred, resolve: (f) => { clearTimeout(t); resolve(f); } });
+      waiters.push({
+        pred,
+        resolve: (f) => {
+          clearTimeout(t);
+          resolve(f);
+        },
+      });
     });
   return { ws, frames, until };
 }
@@ -40,7 +51,9 @@ describe.each(ENGINES)('realtime stream on $engine', (engine) => {
       onCommit: () => rt!.deps.onCommit(),
       subscribe: (ws, fn) => rt!.deps.subscribe!(ws, fn),
     });
-    runtime = rt = createRuntime(h.db, h.clock, (err) => { throw err; });
+    runtime = rt = createRuntime(h.db, h.clock, (err) => {
+      throw err;
+    });
     a = await makeWorkspace(h);
     b = await makeWorkspace(h);
     base = (await h.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
@@ -58,7 +71,11 @@ describe.each(ENGINES)('realtime stream on $engine', (engine) => {
     await sb.until((f) => f.type === 'hello');
 
     const created = (
-      await call(h, a.token, 'POST', '/api/v1/conversations', { customer: { email: 'rt@example.fr' }, channel: 'chat', message: { text: 'Bonjour' } })
+      await call(h, a.token, 'POST', '/api/v1/conversations', {
+        customer: { email: 'rt@example.fr' },
+        channel: 'chat',
+        message: { text: 'Bonjour' },
+      })
     ).json();
     const ev = await sa.until((f) => f.type === 'conversation.created');
     expect(ev.subjectId).toBe(created.id);
@@ -72,7 +89,12 @@ describe.each(ENGINES)('realtime stream on $engine', (engine) => {
     expect(sb.frames.map((f) => f.type)).toEqual(['hello']);
     // A rolled-back create emits nothing.
     const before = sa.frames.length;
-    const bad = await call(h, a.token, 'POST', '/api/v1/conversations', { customer: { email: 'x@example.fr' }, channel: 'chat', teamId: '0190a0a0-0000-7000-8000-000000000000', message: { text: 'x' } });
+    const bad = await call(h, a.token, 'POST', '/api/v1/conversations', {
+      customer: { email: 'x@example.fr' },
+      channel: 'chat',
+      teamId: '0190a0a0-0000-7000-8000-000000000000',
+      message: { text: 'x' },
+    });
     expect(bad.statusCode).toBe(404);
     await runtime.outbox.drain();
     expect(sa.frames.length).toBe(before);
@@ -92,9 +114,16 @@ describe.each(ENGINES)('realtime stream on $engine', (engine) => {
     expect(plain.json().error.code).toBe('upgrade_required');
   });
 
-  it.skipIf(!engine.available)('marks events processed so a restart does not replay them', async () => {
-    await runtime.outbox.drain();
-    const { rows } = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE processed_at IS NULL');
-    expect(rows[0]!.n).toBe(0);
+  it.skipIf(!engine.available)('moves the outbox cursor past delivered events so a restart does not replay them', async () => {
+    // A transaction in another database of the same server can briefly hold the snapshot xmin back.
+    let backlog = -1;
+    for (let i = 0; i < 50 && backlog !== 0; i++) {
+      await runtime.outbox.drain();
+      backlog = await outboxBacklog(h.db, 'default');
+      if (backlog) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(backlog).toBe(0);
+    const { rows } = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM events');
+    expect(rows[0]!.n).toBeGreaterThan(5);
   });
 });

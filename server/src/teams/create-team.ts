@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/types.js';
 import { agentsExist } from '../agents/agents.repo.js';
-import { appendAudit, type AuditEntry } from '../events/audit.repo.js';
-import { appendEvent } from '../events/events.repo.js';
+import type { AuditEntry } from '../events/audit.repo.js';
+import { recordChange } from '../events/events.repo.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { assertTimeZone } from '../lib/time-zone.js';
@@ -23,8 +23,18 @@ export async function createTeam(
   if (await findTeamByName(tx, workspaceId, body.name)) {
     throw new AppError('already_exists', 'a team with this name exists', [{ path: 'body/name', message: 'taken' }]);
   }
-  const team = await insertTeam(tx, workspaceId, { id: newId(), name: body.name, timeZone: body.timeZone, languages: body.languages ?? [], memberIds }, at);
-  await appendEvent(tx, workspaceId, { type: 'team.created', subjectId: team.id, payload: { teamId: team.id } }, at);
-  await appendAudit(tx, workspaceId, { ...actor, action: 'team.create', targetType: 'team', targetId: team.id }, at);
+  const team = await insertTeam(
+    tx,
+    workspaceId,
+    { id: newId(), name: body.name, timeZone: body.timeZone, languages: body.languages ?? [], memberIds },
+    at,
+  );
+  await recordChange(
+    tx,
+    workspaceId,
+    { type: 'team.created', subjectId: team.id, payload: { teamId: team.id } },
+    { ...actor, action: 'team.create', targetType: 'team', targetId: team.id },
+    at,
+  );
   return team;
 }

@@ -19,10 +19,11 @@ export async function insertTeam(
     [t.id, workspaceId, t.name, t.timeZone, t.languages, at],
   );
   if (t.memberIds.length > 0) {
-    await q.query(
-      `INSERT INTO team_members (workspace_id, team_id, agent_id) SELECT $1, $2, unnest($3::uuid[])`,
-      [workspaceId, t.id, t.memberIds],
-    );
+    await q.query(`INSERT INTO team_members (workspace_id, team_id, agent_id) SELECT $1, $2, unnest($3::uuid[])`, [
+      workspaceId,
+      t.id,
+      t.memberIds,
+    ]);
   }
   return (await findTeam(q, workspaceId, t.id))!;
 }
@@ -42,7 +43,12 @@ export async function teamExists(q: Queryable, workspaceId: string, id: string):
   return rows.length > 0;
 }
 
-export async function listTeams(q: Queryable, workspaceId: string, f: ListTeamsQuery & { limit: number }, after?: Cursor): Promise<TeamRow[]> {
+export async function listTeams(
+  q: Queryable,
+  workspaceId: string,
+  f: ListTeamsQuery & { limit: number },
+  after?: Cursor,
+): Promise<TeamRow[]> {
   const params: unknown[] = [workspaceId];
   const where = ['t.workspace_id = $1'];
   if (f.language) {

@@ -15,7 +15,10 @@ export function teamsRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<{ Querystring: ListTeamsQuery }>(
     '/api/v1/teams',
-    { config: { access: 'agent' }, schema: { tags, summary: 'List teams', querystring: ListTeamsQuery, response: { 200: Page(Team), ...errorResponses } } },
+    {
+      config: { access: 'agent' },
+      schema: { tags, summary: 'List teams', querystring: ListTeamsQuery, response: { 200: Page(Team), ...errorResponses } },
+    },
     async (req) => {
       const limit = req.query.limit ?? 25;
       const rows = await listTeams(deps.db, principalOf(req).workspaceId, { ...req.query, limit }, decodeCursor(req.query.cursor));
@@ -35,7 +38,10 @@ export function teamsRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<{ Body: CreateTeamBody }>(
     '/api/v1/teams',
-    { config: { access: 'lead' }, schema: { tags, summary: 'Create a team (lead or admin)', body: CreateTeamBody, response: { 201: Team, ...errorResponses } } },
+    {
+      config: { access: 'lead' },
+      schema: { tags, summary: 'Create a team (lead or admin)', body: CreateTeamBody, response: { 201: Team, ...errorResponses } },
+    },
     async (req, reply) => {
       const p = principalOf(req);
       return createOnce(deps, req, reply, (tx) => createTeam(tx, p.workspaceId, actorOf(p), req.body, deps.clock()));

@@ -53,7 +53,8 @@ let seq = 0;
 export async function makeWorkspace(h: Harness, role: Role = 'admin'): Promise<TestWorkspace> {
   const slug = `ws-${process.pid}-${++seq}`;
   const ws = await h.db.transaction((tx) => createWorkspace(tx, { slug, name: `Workspace ${seq}` }, h.clock()));
-  const tokenFor = async (r: Role) => (await h.db.transaction((tx) => createToken(tx, ws.id, { name: `test ${r}`, role: r }, h.clock()))).secret;
+  const tokenFor = async (r: Role) =>
+    (await h.db.transaction((tx) => createToken(tx, ws.id, { name: `test ${r}`, role: r }, h.clock()))).secret;
   return { id: ws.id, slug, token: await tokenFor(role), tokenFor };
 }
 
@@ -69,7 +70,11 @@ export async function call(
   return h.app.inject({
     method,
     url,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
 }
