@@ -8,7 +8,7 @@ import { RealtimeHub } from './realtime/hub.js';
  * The after-commit half of the app: the outbox processor and what it feeds (for now the
  * realtime hub). Shared by the server and by tests so both run the same wiring.
  */
-export function createRuntime(db: Db, clock: Clock, onError: (err: unknown) => void) {
+export function createRuntime(db: Db, clock: Clock, onError: (err: unknown) => void, opts: { pollMs?: number } = {}) {
   const hub = new RealtimeHub();
   const outbox = new OutboxProcessor(
     db,
@@ -23,7 +23,7 @@ export function createRuntime(db: Db, clock: Clock, onError: (err: unknown) => v
           createdAt: new Date(ev.createdAt).toISOString(),
         }),
     ],
-    { onError },
+    { onError, ...opts },
   );
   const deps: Pick<Deps, 'onCommit' | 'subscribe'> = {
     onCommit: () => outbox.kick(),

@@ -28,7 +28,7 @@ describe.each(ENGINES)('outbox processor on $engine', (engine) => {
   });
 
   const drainUntil = async (pred: () => boolean) => {
-    for (let i = 0; i < 50 && !pred(); i++) {
+    for (let i = 0; i < 150 && !pred(); i++) {
       await outbox.drain();
       if (!pred()) await new Promise((r) => setTimeout(r, 100));
     }
@@ -57,7 +57,7 @@ describe.each(ENGINES)('outbox processor on $engine', (engine) => {
     await tdb.db.transaction((tx) => appendEvent(tx, WS, { type: 'test.flaky', payload: { n: 1 } }, clock()));
     await expect(flaky.drain()).rejects.toThrow('handler down');
     fail = false;
-    for (let i = 0; i < 50 && got.length === 0; i++) {
+    for (let i = 0; i < 150 && got.length === 0; i++) {
       await flaky.drain();
       if (got.length === 0) await new Promise((r) => setTimeout(r, 100));
     }

@@ -21,7 +21,7 @@ function connect(url: string, token: string | null) {
         w.resolve(f);
       }
   });
-  const until = (pred: (f: Frame) => boolean, ms = 5000) =>
+  const until = (pred: (f: Frame) => boolean, ms = 15_000) =>
     new Promise<Frame>((resolve, reject) => {
       const hit = frames.find(pred);
       if (hit) return resolve(hit);
@@ -51,9 +51,17 @@ describe.each(ENGINES)('realtime stream on $engine', (engine) => {
       onCommit: () => rt!.deps.onCommit(),
       subscribe: (ws, fn) => rt!.deps.subscribe!(ws, fn),
     });
-    runtime = rt = createRuntime(h.db, h.clock, (err) => {
-      throw err;
-    });
+    // As in the server: kicked after each commit, and polling for events a transaction
+    // elsewhere on the PostgreSQL server held back (pg_snapshot_xmin).
+    runtime = rt = createRuntime(
+      h.db,
+      h.clock,
+      (err) => {
+        throw err;
+      },
+      { pollMs: 100 },
+    );
+    runtime.outbox.start();
     a = await makeWorkspace(h);
     b = await makeWorkspace(h);
     base = (await h.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws');
@@ -117,7 +125,7 @@ describe.each(ENGINES)('realtime stream on $engine', (engine) => {
   it.skipIf(!engine.available)('moves the outbox cursor past delivered events so a restart does not replay them', async () => {
     // A transaction in another database of the same server can briefly hold the snapshot xmin back.
     let backlog = -1;
-    for (let i = 0; i < 50 && backlog !== 0; i++) {
+    for (let i = 0; i < 150 && backlog !== 0; i++) {
       await runtime.outbox.drain();
       backlog = await outboxBacklog(h.db, 'default');
       if (backlog) await new Promise((r) => setTimeout(r, 100));
