@@ -44,6 +44,24 @@ describe.each(ENGINES)('conversations API on $engine', (engine) => {
     expect(again.json().customerId).toBe(c.customerId);
   });
 
+  it.skipIf(!engine.available)('concurrent first messages from one new customer all land on one customer', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        call(h, ws.token, 'POST', '/api/v1/conversations', {
+          customer: { email: 'burst@example.it', name: 'Giulia Rossi' },
+          channel: 'whatsapp',
+          message: { text: `Messaggio ${i}` },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect(new Set(results.map((r) => r.json().customerId)).size).toBe(1);
+    const customers = (await call(h, ws.token, 'GET', '/api/v1/customers?email=burst@example.it')).json();
+    expect(customers.data).toHaveLength(1);
+    const { rows } = await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM customers WHERE name = 'Giulia Rossi'`);
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it.skipIf(!engine.available)('lists with filters, sorts and paginates with a cursor', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {

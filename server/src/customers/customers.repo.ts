@@ -68,6 +68,10 @@ export async function updateCustomerRow(q: Queryable, workspaceId: string, id: s
   );
 }
 
+export async function deleteCustomerRow(q: Queryable, workspaceId: string, id: string): Promise<void> {
+  await q.query('DELETE FROM customers WHERE workspace_id = $1 AND id = $2', [workspaceId, id]);
+}
+
 export async function touchCustomer(q: Queryable, workspaceId: string, id: string, at: Date): Promise<void> {
   await q.query('UPDATE customers SET updated_at = $3 WHERE workspace_id = $1 AND id = $2', [workspaceId, id, at]);
 }

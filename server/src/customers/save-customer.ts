@@ -6,6 +6,7 @@ import { newId } from '../lib/ids.js';
 import { assertTimeZone } from '../lib/time-zone.js';
 import {
   addIdentitiesToNewCustomer,
+  deleteCustomerRow,
   findCustomer,
   findCustomerIdByIdentity,
   insertCustomer,
@@ -56,14 +57,21 @@ export async function createCustomer(
   body: CreateCustomerBody,
   at: Date,
 ): Promise<CustomerRow> {
-  const id = await insertNewCustomer(tx, workspaceId, actor, body, at);
+  const id = newId();
+  await insertNewCustomer(tx, workspaceId, actor, id, body, at);
   return (await findCustomer(tx, workspaceId, id))!;
 }
 
 /** createCustomer without reading the row back: for callers that only need the id. */
-async function insertNewCustomer(tx: Queryable, workspaceId: string, actor: Actor, body: CreateCustomerBody, at: Date): Promise<string> {
+async function insertNewCustomer(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  id: string,
+  body: CreateCustomerBody,
+  at: Date,
+): Promise<void> {
   if (body.timeZone) assertTimeZone(body.timeZone, '/timeZone');
-  const id = newId();
   await insertCustomer(
     tx,
     workspaceId,
@@ -89,7 +97,6 @@ async function insertNewCustomer(tx: Queryable, workspaceId: string, actor: Acto
     { ...actor, action: 'customer.create', targetType: 'customer', targetId: id },
     at,
   );
-  return id;
 }
 
 export async function updateCustomer(
@@ -140,11 +147,24 @@ export async function findOrCreateByEmail(
   const email = c.email.toLowerCase();
   const existing = await findCustomerIdByIdentity(tx, workspaceId, 'email', email);
   if (existing) return existing;
-  return insertNewCustomer(
-    tx,
-    workspaceId,
-    actor,
-    { emails: [email], ...(c.name ? { name: c.name } : {}), ...(c.locale ? { locale: c.locale } : {}) },
-    at,
-  );
+  const id = newId();
+  try {
+    await insertNewCustomer(
+      tx,
+      workspaceId,
+      actor,
+      id,
+      { emails: [email], ...(c.name ? { name: c.name } : {}), ...(c.locale ? { locale: c.locale } : {}) },
+      at,
+    );
+    return id;
+  } catch (err) {
+    // Two messages from a new customer at once: the other request committed the email first
+    // (ON CONFLICT waited for it). Drop the half-made customer and use that one.
+    if (!(err instanceof AppError && err.code === 'already_exists')) throw err;
+    await deleteCustomerRow(tx, workspaceId, id);
+    const winner = await findCustomerIdByIdentity(tx, workspaceId, 'email', email);
+    if (!winner) throw err;
+    return winner;
+  }
 }

@@ -19,6 +19,9 @@ function wrap(c: pg.Pool | pg.PoolClient): Queryable {
 
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle connection dropped by the server (restart, admin termination) is discarded by the
+  // pool; without a listener the 'error' event would crash the process. The next query reconnects.
+  pool.on('error', () => undefined);
   // Fail fast with a clear message when the server is not reachable.
   const client = await pool.connect();
   client.release();
