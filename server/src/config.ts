@@ -29,7 +29,9 @@ function int(name: string, raw: string | undefined, def: number, min: number, ma
 }
 
 export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Config {
-  const url = flags.databaseUrl ?? env.DATABASE_URL;
+  if (flags.data !== undefined && flags.databaseUrl !== undefined) throw new ConfigError('give either --data or --database-url, not both');
+  // A flag beats the environment: `--data DIR` means the embedded database even when DATABASE_URL is set.
+  const url = flags.databaseUrl ?? (flags.data === undefined ? env.DATABASE_URL : undefined);
   if (url !== undefined && url !== '' && !/^postgres(ql)?:\/\//.test(url)) {
     throw new ConfigError(`DATABASE_URL / --database-url must start with postgres:// or postgresql://`);
   }
