@@ -12,24 +12,9 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorCode } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
-import { makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
+import { makeWorkspace, rowCounts, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
 const BODY_LIMIT = 1024 * 1024;
-const TABLES = [
-  'workspaces',
-  'agents',
-  'teams',
-  'team_members',
-  'customers',
-  'customer_identities',
-  'conversations',
-  'messages',
-  'events',
-  'audit_log',
-  'api_tokens',
-  'sessions',
-  'idempotency_keys',
-];
 
 interface Ids {
   conversation: string;
@@ -539,11 +524,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
   let ids: Ids;
   let n = 0;
 
-  async function counts(): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    for (const t of TABLES) out[t] = (await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n;
-    return out;
-  }
+  const counts = () => rowCounts(h.db);
 
   interface Case {
     name: string;

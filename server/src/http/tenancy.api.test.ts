@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../auth/principal.js';
 import { ERROR_STATUS } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
-import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
+import { call, makeWorkspace, rowCounts, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH';
 type Access = 'public' | Role;
@@ -142,20 +142,6 @@ const SMUGGLE: Smuggle[] = [
   { route: find('POST', '/api/v1/teams') },
 ];
 
-const TABLES = [
-  'agents',
-  'teams',
-  'team_members',
-  'customers',
-  'customer_identities',
-  'conversations',
-  'messages',
-  'events',
-  'audit_log',
-  'idempotency_keys',
-  'sessions',
-];
-
 function expectError(
   res: Res,
   status: number,
@@ -180,13 +166,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
   const bPassword = 'correct horse battery staple';
   let n = 0;
 
-  async function counts(workspaceId: string): Promise<Record<string, number>> {
-    const out: Record<string, number> = {};
-    for (const t of TABLES) {
-      out[t] = (await h.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t} WHERE workspace_id = $1`, [workspaceId])).rows[0]!.n;
-    }
-    return out;
-  }
+  const counts = (workspaceId: string) => rowCounts(h.db, workspaceId);
 
   /** Everything B can read about its rows, through B's own token, plus row counts. */
   async function snapshot(ws: TestWorkspace, ids: Ids): Promise<unknown> {

@@ -78,3 +78,29 @@ export async function call(
     ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
   });
 }
+
+/** Every table that holds workspace data (workspaces and api_tokens aside). */
+export const TENANT_TABLES = [
+  'agents',
+  'teams',
+  'team_members',
+  'customers',
+  'customer_identities',
+  'conversations',
+  'messages',
+  'events',
+  'audit_log',
+  'idempotency_keys',
+  'sessions',
+] as const;
+
+/** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
+export async function rowCounts(db: Db, workspaceId?: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const tables = workspaceId ? TENANT_TABLES : ['workspaces', 'api_tokens', ...TENANT_TABLES];
+  for (const t of tables) {
+    const where = workspaceId ? ' WHERE workspace_id = $1' : '';
+    out[t] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}${where}`, workspaceId ? [workspaceId] : [])).rows[0]!.n;
+  }
+  return out;
+}
