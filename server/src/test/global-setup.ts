@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { migrate } from '../db/migrate.js';
 import { openPostgres } from '../db/postgres.js';
 import { fromPglite } from '../db/pglite.js';
+import { apyInstalled, startApy } from './apy.js';
 import { ensureBuilt } from './spawn-server.js';
 import { adminQuery, PG_ADMIN_URL, postgresReachable, urlFor } from './pg-admin.js';
 
@@ -41,7 +42,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('pgTemplate', pgTemplate);
 
+  // One real Apertium APy for the whole run (machine-translation tests talk to it).
+  let apy: Awaited<ReturnType<typeof startApy>> | undefined;
+  if (apyInstalled()) {
+    apy = await startApy();
+  } else if (process.env.CI === 'true') {
+    throw new Error('Apertium APy is not installed (apt-get install apertium-apy apertium-eng-spa); in CI that leg must run.');
+  } else {
+    console.warn('\n!! Apertium APy not installed: machine-translation tests are SKIPPED (they fail in CI).\n');
+  }
+  project.provide('apyUrl', apy?.url ?? '');
+
   return async () => {
+    apy?.stop();
     if (pgTemplate) await adminQuery(`DROP DATABASE IF EXISTS ${pgTemplate} WITH (FORCE)`).catch(() => undefined);
     const { rmSync } = await import('node:fs');
     rmSync(templateFile, { force: true });
@@ -52,5 +65,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgTemplate: string;
+    apyUrl: string;
   }
 }

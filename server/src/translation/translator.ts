@@ -1,0 +1,146 @@
+import type { Db } from '../db/types.js';
+import type { Clock } from '../lib/clock.js';
+import { lookupMemory, segmentHash, storeMemory, touchMemory, type MemoryKey } from './memory.repo.js';
+import { pairKey, ProviderError, type TranslationProvider } from './provider.js';
+import { PII_KINDS, protect, restore, type GlossaryEntry, type SpanKind } from './protect.js';
+
+export interface TranslateInput {
+  text: string;
+  source: string;
+  target: string;
+  format?: 'text' | 'html';
+  formality?: 'formal' | 'informal';
+  glossary?: GlossaryEntry[];
+}
+
+export type TranslationFlag =
+  | 'machine_translated'
+  | 'from_memory'
+  | 'unknown_words'
+  | 'protected_term_lost'
+  | 'same_language'
+  | 'no_provider'
+  | 'unsupported_pair'
+  | 'provider_unavailable'
+  | 'provider_timeout'
+  | 'provider_bad_response';
+
+export interface TranslationOutcome {
+  status: 'translated' | 'untranslated';
+  /** null when untranslated: the original stays the text of record. */
+  text: string | null;
+  source: string;
+  target: string;
+  provider: string | null;
+  flags: TranslationFlag[];
+  /** Share of words the engine did not know (0–1), when it tells. */
+  unknownWordRatio: number | null;
+  /** How many spans of each kind were kept away from the engine. */
+  protected: Partial<Record<SpanKind, number>>;
+}
+
+/** Over this share of unknown words a draft is flagged for a human look. */
+const UNKNOWN_WORDS_FLAG = 0.05;
+
+const primary = (tag: string): string => tag.toLowerCase().split('-')[0]!;
+
+/**
+ * Translates through one provider with protection and memory. Never throws for engine trouble:
+ * a failure comes back as `untranslated` with a flag, so no message is ever lost to it.
+ * Plain text is translated line by line so the memory works per segment.
+ */
+export class Translator {
+  constructor(
+    private readonly db: Db,
+    private readonly provider: TranslationProvider | null,
+    private readonly clock: Clock,
+  ) {}
+
+  get providerName(): string | null {
+    return this.provider?.name ?? null;
+  }
+
+  async translate(workspaceId: string, input: TranslateInput): Promise<TranslationOutcome> {
+    const format = input.format ?? 'text';
+    const source = primary(input.source);
+    const target = primary(input.target);
+    const base = { source, target, provider: this.provider?.name ?? null, unknownWordRatio: null };
+    const { text: masked, spans } = protect(input.text, { format, ...(input.glossary ? { glossary: input.glossary } : {}) });
+    const counts: Partial<Record<SpanKind, number>> = {};
+    for (const s of spans) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
+
+    if (source === target) {
+      const { text } = restore(masked, spans);
+      return { ...base, status: 'translated', text, flags: ['same_language'], protected: counts };
+    }
+    const untranslated = (flag: TranslationFlag): TranslationOutcome => ({
+      ...base,
+      status: 'untranslated',
+      text: null,
+      flags: [flag],
+      protected: counts,
+    });
+    if (!this.provider) return untranslated('no_provider');
+
+    const key: MemoryKey = { provider: this.provider.name, source, target, format };
+    // Lines are the memory's segments; blank lines and separators pass through untouched.
+    const parts = format === 'html' ? [masked] : masked.split(/(\n+)/);
+    const segments = parts.filter((p) => p.trim() !== '' && !/^\n+$/.test(p));
+    const hashes = segments.map(segmentHash);
+    const cached = await lookupMemory(this.db, workspaceId, key, hashes);
+    const translated = new Map<string, { text: string; unknownRatio: number | null }>(cached);
+
+    const fresh: { source: string; translated: string; unknownRatio: number | null }[] = [];
+    try {
+      const pairs = await this.provider.pairs();
+      if (pairs && !pairs.has(pairKey(source, target))) return untranslated('unsupported_pair');
+      for (const seg of new Set(segments)) {
+        const h = segmentHash(seg);
+        if (translated.has(h)) continue;
+        const r = await this.provider.translate({
+          text: seg,
+          source,
+          target,
+          format,
+          ...(input.formality ? { formality: input.formality } : {}),
+        });
+        if (typeof r.text !== 'string' || (r.text.trim() === '' && seg.trim() !== '')) {
+          throw new ProviderError('bad_response', 'empty translation');
+        }
+        const entry = { text: r.text, unknownRatio: r.unknownWordRatio ?? null };
+        translated.set(h, entry);
+        fresh.push({ source: seg, translated: r.text, unknownRatio: entry.unknownRatio });
+      }
+    } catch (err) {
+      if (!(err instanceof ProviderError)) throw err;
+      return untranslated(
+        err.kind === 'timeout'
+          ? 'provider_timeout'
+          : err.kind === 'unsupported_pair'
+            ? 'unsupported_pair'
+            : err.kind === 'bad_response'
+              ? 'provider_bad_response'
+              : 'provider_unavailable',
+      );
+    }
+
+    const at = this.clock();
+    await this.db.transaction(async (tx) => {
+      await storeMemory(tx, workspaceId, key, fresh, at);
+      await touchMemory(tx, workspaceId, key, [...cached.keys()], at);
+    });
+
+    const joined = parts.map((p) => (p.trim() === '' || /^\n+$/.test(p) ? p : translated.get(segmentHash(p))!.text)).join('');
+    const { text, lost } = restore(joined, spans);
+    const ratios = segments.map((s) => translated.get(segmentHash(s))!.unknownRatio).filter((r): r is number => r !== null);
+    const unknownWordRatio = ratios.length ? ratios.reduce((a, b) => a + b, 0) / ratios.length : null;
+    const flags: TranslationFlag[] = ['machine_translated'];
+    if (cached.size > 0 && fresh.length === 0) flags.push('from_memory');
+    if (unknownWordRatio !== null && unknownWordRatio > UNKNOWN_WORDS_FLAG) flags.push('unknown_words');
+    if (lost.length > 0) flags.push('protected_term_lost');
+    return { ...base, status: 'translated', text, flags, unknownWordRatio, protected: counts };
+  }
+}
+
+/** True when any span of personal data was found (and so kept from the engine). */
+export const maskedPii = (o: TranslationOutcome): boolean => Object.keys(o.protected).some((k) => PII_KINDS.has(k as SpanKind));
