@@ -41,11 +41,19 @@ function benchConfig(db: Config['db']): Config {
 
 const workload = (spec: EngineSpec, opts: Options): Item[] => makeItems(opts.warmup + spec.n, randomBytes(3).toString('hex'));
 
+/** One leg of an engine: how it writes item i and probes its database's CPU, and where its rows go. */
+interface Side extends Omit<Leg, 'name'> {
+  db: Queryable;
+  ctx: Ctx;
+}
+
 /**
  * API leg: the real server, as `meridian start` runs it (jobs and outbox on), with a workspace and
- * token made before it listens (after `beforeSetup`), and a keep-alive HTTP client posting to it.
+ * token made before it listens (after `beforeSetup`), and a keep-alive HTTP client posting item i's
+ * body. Its side counts no database CPU; the PostgreSQL engine puts in a probe.
  */
-async function startApi(config: Config, concurrency: number, cleanup: Cleanup, beforeSetup?: (db: Db) => Promise<void>) {
+async function startApi(config: Config, items: Item[], concurrency: number, cleanup: Cleanup, beforeSetup?: (db: Db) => Promise<void>) {
+  const bodies = items.map(bodyOf);
   let ctx!: Ctx & { token: string };
   const running: Running = await startServer(config, {
     beforeListen: async (db) => {
@@ -57,29 +65,24 @@ async function startApi(config: Config, concurrency: number, cleanup: Cleanup, b
   const { rows: v } = await running.db.query<{ v: string }>("SELECT current_setting('server_version') AS v");
   const client = httpPoster(running.url, ctx.token, concurrency);
   cleanup.add('close HTTP agent', () => client.close());
-  return { running, ctx, client, version: v[0]?.v ?? '?' };
-}
-
-interface Side {
-  leg: Leg;
-  db: Queryable;
-  workspaceId: string;
+  const api: Side = { one: (i) => client.post(bodies[i]!), dbCpu: noDbCpu, db: running.db, ctx };
+  return { running, api, version: v[0]?.v ?? '?' };
 }
 
 /** Runs the legs interleaved, compares the rows they wrote, and releases the engine's resources. */
 async function measure(
+  spec: EngineSpec,
+  opts: Options,
+  cleanup: Cleanup,
+  total: number,
   api: Side,
   baseline: Side,
-  total: number,
-  opts: Options,
-  concurrency: number,
-  cleanup: Cleanup,
-): Promise<Pick<EngineResult, 'api' | 'baseline' | 'rowsMatch' | 'apiRows' | 'baseRows'>> {
-  const stats = await interleave(api.leg, baseline.leg, total, opts, concurrency);
-  const apiRows = await rowSignature(api.db, api.workspaceId);
-  const baseRows = await rowSignature(baseline.db, baseline.workspaceId);
+): Promise<Pick<EngineResult, 'concurrency' | 'api' | 'baseline' | 'rowsMatch' | 'apiRows' | 'baseRows'>> {
+  const stats = await interleave({ name: 'api', ...api }, { name: 'baseline', ...baseline }, total, opts, spec.concurrency);
+  const apiRows = await rowSignature(api.db, api.ctx.workspaceId);
+  const baseRows = await rowSignature(baseline.db, baseline.ctx.workspaceId);
   await cleanup.runAll();
-  return { ...stats, rowsMatch: apiRows === baseRows, apiRows, baseRows };
+  return { concurrency: spec.concurrency, ...stats, rowsMatch: apiRows === baseRows, apiRows, baseRows };
 }
 
 export async function benchPostgres(spec: EngineSpec, opts: Options, cleanup: Cleanup): Promise<EngineResult> {
@@ -90,14 +93,7 @@ export async function benchPostgres(spec: EngineSpec, opts: Options, cleanup: Cl
     cleanup.add(`drop database ${name}`, () => dropDatabase(name));
   }
   const items = workload(spec, opts);
-  const bodies = items.map(bodyOf);
-
-  const {
-    running,
-    ctx: apiCtx,
-    client,
-    version,
-  } = await startApi(benchConfig({ kind: 'postgres', url: urlFor(apiDb) }), spec.concurrency, cleanup);
+  const { running, api, version } = await startApi(benchConfig({ kind: 'postgres', url: urlFor(apiDb) }), items, spec.concurrency, cleanup);
   const poolSize = (running.db.raw as pg.Pool).options.max;
 
   // Baseline leg: a bare pg Pool of the server's pool size, on an identically migrated database.
@@ -111,39 +107,26 @@ export async function benchPostgres(spec: EngineSpec, opts: Options, cleanup: Cl
     `postgres: ${spec.n} conversations per leg at concurrency ${spec.concurrency}, pool ${poolSize}, ${opts.rounds} alternating rounds (+${opts.warmup} warm-up each)…`,
   );
   const result = await measure(
-    {
-      leg: { name: 'api', one: (i) => client.post(bodies[i]!), dbCpu: postgresCpuProbe((sql, p) => running.db.query(sql, p), apiDb) },
-      db: running.db,
-      workspaceId: apiCtx.workspaceId,
-    },
-    {
-      leg: { name: 'baseline', one: pgBaseline(pool, baseCtx, items), dbCpu: postgresCpuProbe((sql, p) => pool.query(sql, p), sqlDb) },
-      db: sqlSetup,
-      workspaceId: baseCtx.workspaceId,
-    },
-    items.length,
+    spec,
     opts,
-    spec.concurrency,
     cleanup,
+    items.length,
+    { ...api, dbCpu: postgresCpuProbe((sql, p) => running.db.query(sql, p), apiDb) },
+    { one: pgBaseline(pool, baseCtx, items), dbCpu: postgresCpuProbe((sql, p) => pool.query(sql, p), sqlDb), db: sqlSetup, ctx: baseCtx },
   );
-  return { engine: 'postgres', concurrency: spec.concurrency, poolSize, version: `PostgreSQL ${version}`, ...result };
+  return { engine: 'postgres', poolSize, version: `PostgreSQL ${version}`, ...result };
 }
 
 export async function benchPglite(spec: EngineSpec, opts: Options, cleanup: Cleanup): Promise<EngineResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'meridian-bench-'));
   cleanup.add(`remove ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
   const items = workload(spec, opts);
-  const bodies = items.map(bodyOf);
 
   // API leg on a data directory; the freshly migrated directory is kept for the baseline.
   let migrated!: Blob;
   log('pglite: starting the server (the first start runs initdb: several seconds)…');
-  const {
-    running,
-    ctx: apiCtx,
-    client,
-    version,
-  } = await startApi(benchConfig({ kind: 'pglite', dataDir: path.join(dir, 'api') }), spec.concurrency, cleanup, async (db) => {
+  const config = benchConfig({ kind: 'pglite', dataDir: path.join(dir, 'api') });
+  const { api, version } = await startApi(config, items, spec.concurrency, cleanup, async (db) => {
     migrated = await (db.raw as PGlite).dumpDataDir('none');
   });
 
@@ -156,19 +139,9 @@ export async function benchPglite(spec: EngineSpec, opts: Options, cleanup: Clea
   log(
     `pglite: ${spec.n} conversations per leg at concurrency ${spec.concurrency}, ${opts.rounds} alternating rounds (+${opts.warmup} warm-up each)…`,
   );
-  const result = await measure(
-    { leg: { name: 'api', one: (i) => client.post(bodies[i]!), dbCpu: noDbCpu }, db: running.db, workspaceId: apiCtx.workspaceId },
-    {
-      leg: { name: 'baseline', one: pgliteBaseline(lite, baseCtx, items), dbCpu: noDbCpu },
-      db: sqlSetup,
-      workspaceId: baseCtx.workspaceId,
-    },
-    items.length,
-    opts,
-    spec.concurrency,
-    cleanup,
-  );
-  return { engine: 'pglite', concurrency: spec.concurrency, poolSize: 1, version: `PGlite (PostgreSQL ${version})`, ...result };
+  const baseline: Side = { one: pgliteBaseline(lite, baseCtx, items), dbCpu: noDbCpu, db: sqlSetup, ctx: baseCtx };
+  const result = await measure(spec, opts, cleanup, items.length, api, baseline);
+  return { engine: 'pglite', poolSize: 1, version: `PGlite (PostgreSQL ${version})`, ...result };
 }
 
 /** Why PostgreSQL cannot be reached at PG_ADMIN_URL, or undefined when it can. */
