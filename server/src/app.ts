@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { agentsRoutes } from './agents/agents.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { conversationsRoutes } from './conversations/conversations.routes.js';
+import { cultureRoutes } from './culture/culture.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
 import { registerAuth } from './http/auth.js';
 import type { Deps } from './http/deps.js';
@@ -15,6 +16,7 @@ import { AppError } from './lib/errors.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { streamRoutes } from './realtime/stream.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
+import { translationRoutes } from './translation/translation.routes.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -104,7 +106,9 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   customersRoutes(app, deps);
   agentsRoutes(app, deps);
   teamsRoutes(app, deps);
+  cultureRoutes(app, deps);
   streamRoutes(app, deps);
+  translationRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -10,6 +10,8 @@ export interface Config {
   sessionTtlMs: number;
   secureCookies: boolean;
   logLevel: string;
+  /** Apertium APy base URL (MERIDIAN_APERTIUM_URL); no machine translation when unset. */
+  apertiumUrl?: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -41,8 +43,11 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel))
     throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a level`);
+  const apertiumUrl = env.MERIDIAN_APERTIUM_URL || undefined;
+  if (apertiumUrl && !/^https?:\/\/[^\s]+$/.test(apertiumUrl)) throw new ConfigError('MERIDIAN_APERTIUM_URL must be an http(s) URL');
   return {
     db,
+    apertiumUrl,
     port: int('PORT / --port', flags.port ?? env.PORT, 3000, 0, 65535),
     host: flags.host ?? env.HOST ?? '127.0.0.1',
     bodyLimit: int('MERIDIAN_BODY_LIMIT', env.MERIDIAN_BODY_LIMIT, 1024 * 1024, 1024, 64 * 1024 * 1024),

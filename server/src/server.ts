@@ -10,6 +10,8 @@ import { registerMaintenance } from './jobs/maintenance.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
 import { createRuntime } from './runtime.js';
+import { ApertiumProvider } from './translation/providers/apertium.js';
+import { Translator } from './translation/translator.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -37,6 +39,7 @@ export async function startServer(
       db,
       clock,
       ...runtime.deps,
+      translator: new Translator(db, config.apertiumUrl ? new ApertiumProvider(config.apertiumUrl) : null, clock),
       bodyLimit: config.bodyLimit,
       sessionTtlMs: config.sessionTtlMs,
       secureCookies: config.secureCookies,

@@ -1,5 +1,6 @@
 import type { Db } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
+import type { Translator } from '../translation/translator.js';
 
 /** Everything the HTTP app needs from the outside world; tests build their own. */
 export interface Deps {
@@ -9,6 +10,8 @@ export interface Deps {
   onCommit: () => void;
   /** Subscribe to committed workspace events (realtime stream). */
   subscribe?: (workspaceId: string, fn: (ev: PublicEvent) => void) => () => void;
+  /** Machine translation (with protection and memory); answers 'untranslated' when no engine is set. */
+  translator: Translator;
   bodyLimit: number;
   sessionTtlMs: number;
   secureCookies: boolean;

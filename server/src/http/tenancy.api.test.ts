@@ -94,6 +94,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/agents/:id', access: 'agent', idKind: 'agent' },
   { method: 'GET', path: '/api/v1/teams', access: 'agent' },
   { method: 'POST', path: '/api/v1/teams', access: 'lead', body: (_o, n) => ({ name: `Team ${n}`, timeZone: 'Europe/Berlin' }) },
+  { method: 'POST', path: '/api/v1/translate/preview', access: 'agent', body: () => ({ text: 'Hello', source: 'en', target: 'es' }) },
   { method: 'GET', path: '/api/v1/teams/:id', access: 'agent', idKind: 'team' },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
 ];

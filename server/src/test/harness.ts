@@ -1,5 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../app.js';
+import { ApertiumProvider } from '../translation/providers/apertium.js';
+import { Translator } from '../translation/translator.js';
 import { createToken } from '../auth/create-token.js';
 import type { Role } from '../auth/principal.js';
 import type { Db } from '../db/types.js';
@@ -30,6 +33,7 @@ export async function startHarness(engine: EngineCase, overrides: Partial<Deps> 
     onCommit: () => {
       h.commits++;
     },
+    translator: new Translator(tdb.db, inject('apyUrl') ? new ApertiumProvider(inject('apyUrl')) : null, clock),
     bodyLimit: 1024 * 1024,
     sessionTtlMs: 3600_000,
     secureCookies: false,
