@@ -1,6 +1,6 @@
 import type { Db } from './db/types.js';
 import type { Deps } from './http/deps.js';
-import { OutboxProcessor } from './jobs/outbox-processor.js';
+import { OutboxProcessor, type EventHandler } from './jobs/outbox-processor.js';
 import type { Clock } from './lib/clock.js';
 import { RealtimeHub } from './realtime/hub.js';
 
@@ -8,7 +8,12 @@ import { RealtimeHub } from './realtime/hub.js';
  * The after-commit half of the app: the outbox processor and what it feeds (for now the
  * realtime hub). Shared by the server and by tests so both run the same wiring.
  */
-export function createRuntime(db: Db, clock: Clock, onError: (err: unknown) => void, opts: { pollMs?: number } = {}) {
+export function createRuntime(
+  db: Db,
+  clock: Clock,
+  onError: (err: unknown) => void,
+  opts: { pollMs?: number; handlers?: EventHandler[] } = {},
+) {
   const hub = new RealtimeHub();
   const outbox = new OutboxProcessor(
     db,
@@ -22,8 +27,9 @@ export function createRuntime(db: Db, clock: Clock, onError: (err: unknown) => v
           payload: ev.payload,
           createdAt: new Date(ev.createdAt).toISOString(),
         }),
+      ...(opts.handlers ?? []),
     ],
-    { onError, ...opts },
+    { onError, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) },
   );
   const deps: Pick<Deps, 'onCommit' | 'subscribe'> = {
     onCommit: () => outbox.kick(),

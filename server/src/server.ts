@@ -7,6 +7,7 @@ import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
+import { registerTranslateJob, translateOnInbound } from './jobs/translate-message.job.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
 import { createRuntime } from './runtime.js';
@@ -23,7 +24,7 @@ export interface Running {
 /** Opens the database, migrates, starts jobs and the outbox, and listens. */
 export async function startServer(
   config: Config,
-  opts: { clock?: Clock; beforeListen?: (db: Db) => Promise<void>; jobs?: boolean } = {},
+  opts: { clock?: Clock; beforeListen?: (db: Db) => Promise<void>; jobs?: boolean; translateRetrySeconds?: number } = {},
 ): Promise<Running> {
   const clock = opts.clock ?? systemClock;
   const db = await openDb(config.db);
@@ -31,7 +32,11 @@ export async function startServer(
   await opts.beforeListen?.(db);
 
   let log: { error: (o: unknown, m?: string) => void } = console;
-  const runtime = createRuntime(db, clock, (err) => log.error({ err }, 'outbox drain failed'));
+  let boss: PgBoss | undefined;
+  const translator = new Translator(db, config.apertiumUrl ? new ApertiumProvider(config.apertiumUrl) : null, clock);
+  const runtime = createRuntime(db, clock, (err) => log.error({ err }, 'outbox drain failed'), {
+    handlers: [translateOnInbound(() => boss)],
+  });
   const { outbox } = runtime;
 
   const app = await buildApp(
@@ -39,7 +44,7 @@ export async function startServer(
       db,
       clock,
       ...runtime.deps,
-      translator: new Translator(db, config.apertiumUrl ? new ApertiumProvider(config.apertiumUrl) : null, clock),
+      translator,
       bodyLimit: config.bodyLimit,
       sessionTtlMs: config.sessionTtlMs,
       secureCookies: config.secureCookies,
@@ -48,12 +53,16 @@ export async function startServer(
   );
   log = app.log;
 
-  let boss: PgBoss | undefined;
   if (opts.jobs !== false) {
     boss = await startBoss(db, config.db.kind === 'postgres' ? config.db.url : undefined, (err) =>
       app.log.error({ err }, 'job queue error'),
     );
     await registerMaintenance(boss, db, clock);
+    await registerTranslateJob(
+      boss,
+      { db, translator, clock },
+      { ...(opts.translateRetrySeconds ? { retryDelaySeconds: opts.translateRetrySeconds } : {}) },
+    );
   }
   outbox.start();
 

@@ -86,3 +86,15 @@ export async function listAgents(
   );
   return rows;
 }
+
+/** The languages of the agents who read a team's conversations (every agent when there is no team). */
+export async function readerLanguages(q: Queryable, workspaceId: string, teamId: string | null): Promise<AgentRow['languages'][]> {
+  const { rows } = await q.query<{ languages: AgentRow['languages'] }>(
+    teamId
+      ? `SELECT a.languages FROM agents a JOIN team_members tm ON tm.workspace_id = a.workspace_id AND tm.agent_id = a.id
+          WHERE a.workspace_id = $1 AND tm.team_id = $2`
+      : 'SELECT languages FROM agents WHERE workspace_id = $1',
+    teamId ? [workspaceId, teamId] : [workspaceId],
+  );
+  return rows.map((r) => r.languages);
+}

@@ -79,7 +79,7 @@ export async function createConversation(
   await recordChange(
     tx,
     workspaceId,
-    { type: 'conversation.created', subjectId: id, payload: { conversationId: id, customerId, messageId: message.id } },
+    { type: 'conversation.created', subjectId: id, payload: { conversationId: id, customerId, messageId: message.id, direction } },
     { ...actor, action: 'conversation.create', targetType: 'conversation', targetId: id },
     at,
   );

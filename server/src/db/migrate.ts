@@ -2,12 +2,14 @@ import type { Db } from './types.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_outbox_cursor.js';
 import * as m0003 from './migrations/0003_translation_memory.js';
+import * as m0004 from './migrations/0004_message_translations.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0001_foundation', up: m0001.up },
   { id: '0002_outbox_cursor', up: m0002.up },
   { id: '0003_translation_memory', up: m0003.up },
+  { id: '0004_message_translations', up: m0004.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

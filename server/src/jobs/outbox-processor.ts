@@ -1,10 +1,15 @@
-import type { Db } from '../db/types.js';
+import type { Db, Queryable } from '../db/types.js';
 import { eventsAfter, lockCursor, moveCursor, type EventRow } from '../events/events.repo.js';
 import type { Clock } from '../lib/clock.js';
 
 const CURSOR = 'default';
 
-export type EventHandler = (ev: EventRow) => void | Promise<void>;
+/**
+ * Runs inside the drain's transaction: work it hands on (a pg-boss job) must be written through
+ * `tx`, so it commits with the cursor move or not at all. On PGlite, touching the database any
+ * other way from here would deadlock.
+ */
+export type EventHandler = (ev: EventRow, tx: Queryable) => void | Promise<void>;
 
 /**
  * Drains the outbox after commit. Kicked by the request that committed (low latency) and
@@ -78,7 +83,7 @@ export class OutboxProcessor {
         const cursor = await lockCursor(tx, CURSOR);
         if (!cursor) return 0;
         const events = await eventsAfter(tx, cursor, batch);
-        for (const ev of events) for (const h of this.handlers) await h(ev);
+        for (const ev of events) for (const h of this.handlers) await h(ev, tx);
         const last = events[events.length - 1];
         // A handler that throws rolls this back: the batch is delivered again (at least once).
         if (last) await moveCursor(tx, CURSOR, { txid: last.txid, eventId: last.id }, this.clock());

@@ -28,6 +28,11 @@ export async function insertMessage(q: Queryable, workspaceId: string, m: Messag
   );
 }
 
+export async function findMessage(q: Queryable, workspaceId: string, id: string): Promise<MessageRow | undefined> {
+  const { rows } = await q.query<MessageRow>(`SELECT ${COLS} FROM messages WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+  return rows[0];
+}
+
 /** Oldest first: a conversation reads top to bottom. */
 export async function listMessages(
   q: Queryable,

@@ -7,6 +7,7 @@ import { createOnce } from '../http/idempotency.js';
 import { errorResponses, IdParams, Page } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
 import { addMessage } from './add-message.js';
+import { translationsFor } from '../translation/message-translations.repo.js';
 import { listMessages } from './messages.repo.js';
 import { CreateMessageBody, ListMessagesQuery, Message } from './messages.schema.js';
 
@@ -30,7 +31,13 @@ export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
       if (!(await findConversation(deps.db, ws, req.params.id))) throw notFound('conversation');
       const limit = req.query.limit ?? 50;
       const rows = await listMessages(deps.db, ws, req.params.id, limit, decodeCursor(req.query.cursor));
-      return paginate(rows, limit, (r) => r.createdAt);
+      const page = paginate(rows, limit, (r) => r.createdAt);
+      const translations = await translationsFor(
+        deps.db,
+        ws,
+        page.data.map((m) => m.id),
+      );
+      return { ...page, data: page.data.map((m) => ({ ...m, translations: translations.get(m.id) ?? [] })) };
     },
   );
 

@@ -47,6 +47,21 @@ export const Message = Type.Object({
   ),
   channelMeta: Type.Record(Type.String(), Type.String()),
   createdAt: Timestamp,
+  /** Machine translations for readers of other languages (filled in the background). */
+  translations: Type.Optional(
+    Type.Array(
+      Type.Object({
+        language: Type.String(),
+        sourceLanguage: Type.String(),
+        status: Type.Union([Type.Literal('translated'), Type.Literal('untranslated')]),
+        text: Nullable(Type.String()),
+        provider: Nullable(Type.String()),
+        flags: Type.Array(Type.String()),
+        attempts: Type.Integer(),
+        updatedAt: Timestamp,
+      }),
+    ),
+  ),
 });
 export type Message = Static<typeof Message>;
 

@@ -1,0 +1,49 @@
+import type { Queryable } from '../db/types.js';
+
+export interface MessageTranslation {
+  language: string;
+  sourceLanguage: string;
+  status: 'translated' | 'untranslated';
+  text: string | null;
+  provider: string | null;
+  flags: string[];
+  attempts: number;
+  updatedAt: Date;
+}
+
+const COLS = `language, source_language AS "sourceLanguage", status, text, provider, flags, attempts, updated_at AS "updatedAt"`;
+
+/** Writes the latest outcome; a retry bumps `attempts`. A translated row is never downgraded. */
+export async function saveMessageTranslation(
+  q: Queryable,
+  workspaceId: string,
+  messageId: string,
+  t: Omit<MessageTranslation, 'attempts' | 'updatedAt'>,
+  at: Date,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO message_translations (workspace_id, message_id, language, source_language, status, text, provider, flags, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+     ON CONFLICT (workspace_id, message_id, language) DO UPDATE
+        SET status = EXCLUDED.status, text = EXCLUDED.text, provider = EXCLUDED.provider, flags = EXCLUDED.flags,
+            source_language = EXCLUDED.source_language, attempts = message_translations.attempts + 1, updated_at = EXCLUDED.updated_at
+      WHERE message_translations.status <> 'translated'`,
+    [workspaceId, messageId, t.language, t.sourceLanguage, t.status, t.text, t.provider, t.flags, at],
+  );
+}
+
+export async function translationsFor(q: Queryable, workspaceId: string, messageIds: string[]): Promise<Map<string, MessageTranslation[]>> {
+  const out = new Map<string, MessageTranslation[]>();
+  if (messageIds.length === 0) return out;
+  const { rows } = await q.query<MessageTranslation & { messageId: string }>(
+    `SELECT message_id AS "messageId", ${COLS} FROM message_translations
+      WHERE workspace_id = $1 AND message_id = ANY($2::uuid[]) ORDER BY language`,
+    [workspaceId, messageIds],
+  );
+  for (const { messageId, ...t } of rows) {
+    const list = out.get(messageId) ?? [];
+    list.push(t);
+    out.set(messageId, list);
+  }
+  return out;
+}
