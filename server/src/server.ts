@@ -35,7 +35,8 @@ export async function startServer(
   let boss: PgBoss | undefined;
   const translator = new Translator(db, config.apertiumUrl ? new ApertiumProvider(config.apertiumUrl) : null, clock);
   const runtime = createRuntime(db, clock, (err) => log.error({ err }, 'outbox drain failed'), {
-    handlers: [translateOnInbound(() => boss)],
+    // Without an engine there is nothing to translate: no job per message.
+    handlers: translator.providerName ? [translateOnInbound(() => boss)] : [],
   });
   const { outbox } = runtime;
 
