@@ -434,12 +434,38 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH'; path: string; idKind: keyof
   { method: 'POST', path: '/api/v1/conversations/:id/messages', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/customers/:id', idKind: 'customer' },
   { method: 'PATCH', path: '/api/v1/customers/:id', idKind: 'customer' },
+  { method: 'GET', path: '/api/v1/customers/:id/culture', idKind: 'customer' },
   { method: 'GET', path: '/api/v1/agents/:id', idKind: 'agent' },
   { method: 'GET', path: '/api/v1/teams/:id', idKind: 'team' },
 ];
 
-/** List routes and query strings that must be refused, beyond the common paging ones. */
-const LIST_ROUTES: { path: (ids: Ids) => string; max: number; bad: string[] }[] = [
+/** Routes whose path parameter is a locale (BCP 47 tag) rather than an id. */
+const LOCALE_ROUTES: { method: 'GET'; path: string }[] = [{ method: 'GET', path: '/api/v1/cultures/:locale' }];
+
+/** Locales no route may answer with a 500: [raw path segment, acceptable statuses, codes]. */
+const ABSURD_LOCALES: [string, number[], ErrorCode[]][] = [
+  ['zz', [404], ['not_found']],
+  ['xx-YY', [404], ['not_found']],
+  ['tlh-Latn', [404], ['not_found']],
+  ['de_DE', [400], ['validation_failed']],
+  ['d', [400], ['validation_failed']],
+  ['1234', [400], ['validation_failed']],
+  ['en-US-US', [400], ['validation_failed']],
+  ['de-DE-', [400], ['validation_failed']],
+  ['en-u-ca-buddhist', [400], ['validation_failed']],
+  [`de-${'x'.repeat(40)}`, [400], ['validation_failed']],
+  ['x'.repeat(201), [400], ['invalid_id']],
+  ['../../etc', [400, 404], ['validation_failed', 'not_found']],
+  ['..%2F..%2Fetc%2Fpasswd', [400], ['validation_failed']],
+  ['de%00', [400], ['invalid_string']],
+  ['%', [400], ['bad_request', 'validation_failed']],
+  ['%ED%A0%80', [400], ['bad_request', 'invalid_string', 'validation_failed']],
+  ['%27%20OR%201%3D1%20--', [400], ['validation_failed']],
+  ['null', [400], ['validation_failed']],
+];
+
+/** List routes and query strings that must be refused, beyond the common paging ones (max null: not paged). */
+const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string[] }[] = [
   {
     path: () => '/api/v1/conversations',
     max: 100,
@@ -461,6 +487,7 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number; bad: string[] }[] 
   { path: () => '/api/v1/agents', max: 100, bad: ['role=owner', 'teamId=x', 'language=1'] },
   { path: () => '/api/v1/teams', max: 100, bad: ['language=%20'] },
   { path: (ids) => `/api/v1/conversations/${ids.conversation}/messages`, max: 200, bad: ['direction=inbound'] },
+  { path: () => '/api/v1/cultures', max: null, bad: ['language=!!', 'language=deutsch', 'language=', 'language=de-DE', 'limit=5'] },
 ];
 
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -753,11 +780,24 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     return cases;
   }
 
+  function localeCases(): Case[] {
+    return LOCALE_ROUTES.flatMap((r) =>
+      ABSURD_LOCALES.map(([raw, status, codes]) => ({
+        name: `${r.method} ${r.path} locale=${raw.length > 60 ? `${raw.slice(0, 20)}…(${raw.length})` : raw}`,
+        req: { method: r.method, url: r.path.replace(':locale', raw), headers: { authorization: `Bearer ${ws.token}` } },
+        status,
+        codes,
+      })),
+    );
+  }
+
   function queryCases(): Case[] {
     const cases: Case[] = [];
     for (const l of LIST_ROUTES) {
       const path = l.path(ids);
-      const bad: [string, ErrorCode][] = [...PAGING_BAD(l.max), ...l.bad.map((q): [string, ErrorCode] => [q, 'validation_failed'])];
+      // Unpaged lists take no limit or cursor: only the common checks apply.
+      const common = l.max === null ? PAGING_BAD(0).filter(([q]) => !/^(limit|cursor)=/.test(q)) : PAGING_BAD(l.max);
+      const bad: [string, ErrorCode][] = [...common, ...l.bad.map((q): [string, ErrorCode] => [q, 'validation_failed'])];
       for (const [q, code] of bad) {
         cases.push({
           name: `GET ${path}?${q.slice(0, 80)}`,
@@ -815,8 +855,8 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       .map((o) => `${o.method} ${o.path}`);
     expect(BODY_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(writes.sort());
     const withId = ops.filter((o) => o.path.includes(':')).map((o) => `${o.method} ${o.path}`);
-    expect(ID_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(withId.sort());
-    const lists = ops.filter((o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages)$/.test(o.path));
+    expect([...ID_ROUTES, ...LOCALE_ROUTES].map((r) => `${r.method} ${r.path}`).sort()).toEqual(withId.sort());
+    const lists = ops.filter((o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages|cultures)$/.test(o.path));
     expect(lists.length).toBe(LIST_ROUTES.length);
   });
 
@@ -834,6 +874,14 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const problems = await run(idCases());
     expect(problems).toEqual([]);
     expect(await counts()).toEqual(before);
+  });
+
+  it.skipIf(!engine.available)('absurd locales in the path are 400 or 404, never 500', async () => {
+    const problems = await run(localeCases());
+    expect(problems).toEqual([]);
+    // Positive control: the same route answers a real tag.
+    const ok = await h.app.inject({ method: 'GET', url: '/api/v1/cultures/de-AT', headers: { authorization: `Bearer ${ws.token}` } });
+    expect(ok.statusCode, ok.body).toBe(200);
   });
 
   it.skipIf(!engine.available)('bad query parameters are 400 with a code', async () => {

@@ -34,6 +34,8 @@ interface RouteCase {
   access: Access;
   /** For routes with `:id`: which kind of row the id names. */
   idKind?: IdKind;
+  /** Values of path parameters other than `:id` (e.g. `:locale`). */
+  params?: Record<string, string>;
   /** A valid body (given the ids of the caller's own workspace); absent for routes without one. */
   body?: (own: Ids, n: number) => unknown;
   /** Not reachable as plain HTTP (WebSocket upgrade) or not an API route. */
@@ -89,6 +91,9 @@ const ROUTES: RouteCase[] = [
     idKind: 'customer',
     body: (_o, n) => ({ name: `Renamed ${n}`, tier: 'gold' }),
   },
+  { method: 'GET', path: '/api/v1/customers/:id/culture', access: 'agent', idKind: 'customer' },
+  { method: 'GET', path: '/api/v1/cultures', access: 'agent' },
+  { method: 'GET', path: '/api/v1/cultures/:locale', access: 'agent', params: { locale: 'de-AT' } },
   { method: 'GET', path: '/api/v1/agents', access: 'agent' },
   { method: 'POST', path: '/api/v1/agents', access: 'admin', body: (_o, n) => ({ email: `agent-${n}@example.org`, name: `Agent ${n}` }) },
   { method: 'GET', path: '/api/v1/agents/:id', access: 'agent', idKind: 'agent' },
@@ -106,7 +111,7 @@ const ID_ROUTES_WITH_HEAD: RouteCase[] = [
   ...ID_ROUTES.filter((r) => r.method === 'GET').map((r) => ({ ...r, method: 'HEAD' as const, body: undefined })),
 ];
 
-const urlFor = (r: RouteCase, id?: string) => r.path.replace(':id', id ?? '');
+const urlFor = (r: RouteCase, id?: string) => r.path.replace(/:(\w+)/g, (m, k: string) => (k === 'id' ? (id ?? '') : (r.params?.[k] ?? m)));
 
 /** Body fields a client must never be able to set; value is what an attacker would send. */
 const FORBIDDEN_FIELDS = (b: Ids): Record<string, unknown> => ({
