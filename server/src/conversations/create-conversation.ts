@@ -46,6 +46,11 @@ export async function createConversation(
     customerId = await findOrCreateByEmail(tx, workspaceId, actor, body.customer, at);
   }
   await assertRefs(tx, workspaceId, body);
+  if (body.message.translateTo !== undefined) {
+    throw new AppError('validation_failed', 'translateTo is for replies in an existing conversation', [
+      { path: 'body/message/translateTo', message: 'not allowed here' },
+    ]);
+  }
 
   const id = newId();
   const status = body.status ?? 'new';

@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_outbox_cursor.js';
 import * as m0003 from './migrations/0003_translation_memory.js';
 import * as m0004 from './migrations/0004_message_translations.js';
+import * as m0005 from './migrations/0005_outbound_review.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0002_outbox_cursor', up: m0002.up },
   { id: '0003_translation_memory', up: m0003.up },
   { id: '0004_message_translations', up: m0004.up },
+  { id: '0005_outbound_review', up: m0005.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

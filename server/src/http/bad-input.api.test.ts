@@ -18,6 +18,7 @@ const BODY_LIMIT = 1024 * 1024;
 
 interface Ids {
   conversation: string;
+  message: string;
   customer: string;
   agent: string;
   team: string;
@@ -57,6 +58,7 @@ const BODY_ROUTES: BodyRoute[] = [
     strings: [['password'], ['email'], ['workspace']],
   },
   { method: 'POST', path: '/api/v1/auth/logout', noBody: true },
+  { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message', noBody: true },
   {
     method: 'POST',
     path: '/api/v1/conversations',
@@ -437,6 +439,7 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH'; path: string; idKind: keyof
   { method: 'GET', path: '/api/v1/customers/:id/culture', idKind: 'customer' },
   { method: 'GET', path: '/api/v1/agents/:id', idKind: 'agent' },
   { method: 'GET', path: '/api/v1/teams/:id', idKind: 'team' },
+  { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message' },
 ];
 
 /** Routes whose path parameter is a locale (BCP 47 tag) rather than an id. */
@@ -839,7 +842,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const conversation = await post('/api/v1/conversations', { customer: { id: customer.id }, channel: 'chat', message: { text: 'seed' } });
     // A second page exists in every list, so cursors are really applied.
     await post('/api/v1/conversations', { customer: { id: customer.id }, channel: 'chat', message: { text: 'seed 2' } });
-    ids = { conversation: conversation.id, customer: customer.id, agent: agent.id, team: team.id };
+    ids = { conversation: conversation.id, message: conversation.messages[0].id, customer: customer.id, agent: agent.id, team: team.id };
   });
   afterAll(async () => h?.close());
 

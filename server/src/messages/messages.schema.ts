@@ -28,6 +28,15 @@ export const CreateMessageBody = Type.Object(
     language: Type.Optional(LanguageTag),
     attachments: Type.Optional(Type.Array(Attachment, { maxItems: 20 })),
     channelMeta: Type.Optional(ChannelMeta),
+    translateTo: Type.Optional(
+      Type.String({
+        pattern: LanguageTag.pattern,
+        maxLength: 35,
+        description:
+          'Outbound only, with `language`: deliver the reply machine-translated into this language (the customer’s). ' +
+          'Critical content waits for approval by an agent fluent in it.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -59,6 +68,22 @@ export const Message = Type.Object({
         flags: Type.Array(Type.String()),
         attempts: Type.Integer(),
         updatedAt: Timestamp,
+        backText: Type.Optional(Nullable(Type.String())),
+        delivered: Type.Optional(Type.Boolean()),
+      }),
+    ),
+  ),
+  /** Outbound machine-translated replies held for a fluent agent's approval. */
+  review: Type.Optional(
+    Nullable(
+      Type.Object({
+        status: Type.Union([Type.Literal('awaiting_review'), Type.Literal('approved')]),
+        language: Type.String(),
+        reasons: Type.Array(
+          Type.Object({ category: Type.String(), term: Type.Optional(Type.String()), language: Type.Optional(Type.String()) }),
+        ),
+        reviewedBy: Nullable(Type.String()),
+        reviewedAt: Nullable(Timestamp),
       }),
     ),
   ),

@@ -9,26 +9,44 @@ export interface MessageTranslation {
   flags: string[];
   attempts: number;
   updatedAt: Date;
+  /** For outbound replies: the translation read back into the agent's language. */
+  backText: string | null;
+  /** True when this is the text the customer receives. */
+  delivered: boolean;
 }
 
-const COLS = `language, source_language AS "sourceLanguage", status, text, provider, flags, attempts, updated_at AS "updatedAt"`;
+const COLS = `language, source_language AS "sourceLanguage", status, text, provider, flags, attempts, updated_at AS "updatedAt",
+  back_text AS "backText", delivered`;
 
 /** Writes the latest outcome; a retry bumps `attempts`. A translated row is never downgraded. */
 export async function saveMessageTranslation(
   q: Queryable,
   workspaceId: string,
   messageId: string,
-  t: Omit<MessageTranslation, 'attempts' | 'updatedAt'>,
+  t: Omit<MessageTranslation, 'attempts' | 'updatedAt' | 'backText' | 'delivered'> &
+    Partial<Pick<MessageTranslation, 'backText' | 'delivered'>>,
   at: Date,
 ): Promise<void> {
   await q.query(
-    `INSERT INTO message_translations (workspace_id, message_id, language, source_language, status, text, provider, flags, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+    `INSERT INTO message_translations (workspace_id, message_id, language, source_language, status, text, provider, flags, created_at, updated_at, back_text, delivered)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11)
      ON CONFLICT (workspace_id, message_id, language) DO UPDATE
         SET status = EXCLUDED.status, text = EXCLUDED.text, provider = EXCLUDED.provider, flags = EXCLUDED.flags,
             source_language = EXCLUDED.source_language, attempts = message_translations.attempts + 1, updated_at = EXCLUDED.updated_at
       WHERE message_translations.status <> 'translated'`,
-    [workspaceId, messageId, t.language, t.sourceLanguage, t.status, t.text, t.provider, t.flags, at],
+    [
+      workspaceId,
+      messageId,
+      t.language,
+      t.sourceLanguage,
+      t.status,
+      t.text,
+      t.provider,
+      t.flags,
+      at,
+      t.backText ?? null,
+      t.delivered ?? false,
+    ],
   );
 }
 
