@@ -25,7 +25,7 @@ const TOKEN_CACHE_MS = 10_000;
 const TOKEN_TOUCH_MS = 60_000;
 
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
-  const cache = new Map<string, { p: Principal; until: number; touched: number }>();
+  const cache = new Map<string, { p: Principal; until: number }>();
 
   async function fromToken(secret: string): Promise<Principal | null> {
     const hash = hashSecret(secret);
@@ -38,10 +38,12 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
       return null;
     }
     const p: Principal = { workspaceId: row.workspaceId, role: row.role, kind: 'token', id: row.id, agentId: null };
-    const touched = hit?.touched ?? 0;
-    if (now - touched > TOKEN_TOUCH_MS) await touchToken(deps.db, row.workspaceId, row.id, deps.clock());
+    // last_used_at is for people auditing tokens; minute precision spares a write per request.
+    if (!row.lastUsedAt || now - new Date(row.lastUsedAt).getTime() > TOKEN_TOUCH_MS) {
+      await touchToken(deps.db, row.workspaceId, row.id, deps.clock());
+    }
     if (cache.size > 10_000) cache.clear();
-    cache.set(hash, { p, until: now + TOKEN_CACHE_MS, touched: now - touched > TOKEN_TOUCH_MS ? now : touched });
+    cache.set(hash, { p, until: now + TOKEN_CACHE_MS });
     return p;
   }
 
