@@ -1,0 +1,110 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Queryable } from '../db/types.js';
+import { recordChange, type NewEvent } from '../events/events.repo.js';
+import type { AuditEntry } from '../events/audit.repo.js';
+import { AppError, notFound } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import { isStale, sourceHashFor } from './resolve.js';
+import {
+  findTemplate,
+  findTemplateByKey,
+  insertTemplate,
+  listVariants,
+  upsertVariant,
+  type TemplateRow,
+  type VariantRow,
+} from './templates.repo.js';
+import type { CreateTemplateBody, VariantInput } from './templates.schema.js';
+
+type Actor = Pick<AuditEntry, 'actorType' | 'actorId'>;
+
+/** Refuses bodies that are not valid ICU MessageFormat, naming the variant. */
+function assertIcu(body: string, locale: string, path: string): void {
+  try {
+    new IntlMessageFormat(body, locale);
+  } catch (err) {
+    throw new AppError('validation_failed', `not valid ICU MessageFormat: ${(err as Error).message}`, [
+      { path, message: 'ICU syntax error' },
+    ]);
+  }
+}
+
+export async function templateWithVariants(q: Queryable, workspaceId: string, t: TemplateRow) {
+  const variants = await listVariants(q, workspaceId, t.id);
+  return { ...t, variants: variants.map((v) => ({ ...v, stale: isStale(v, variants, t.sourceLocale) })) };
+}
+
+async function putVariant(
+  tx: Queryable,
+  workspaceId: string,
+  t: TemplateRow,
+  existing: VariantRow[],
+  v: VariantInput,
+  at: Date,
+): Promise<void> {
+  const formality = v.formality ?? 'neutral';
+  await upsertVariant(
+    tx,
+    workspaceId,
+    t.id,
+    {
+      locale: v.locale,
+      formality,
+      body: v.body,
+      sourceHash: sourceHashFor(v.locale, formality, v.body, existing, t.sourceLocale),
+      origin: 'human',
+      reviewed: true,
+    },
+    at,
+  );
+}
+
+export async function createTemplate(tx: Queryable, workspaceId: string, actor: Actor, body: CreateTemplateBody, at: Date) {
+  body.variants.forEach((v, i) => assertIcu(v.body, v.locale, `body/variants/${i}/body`));
+  if (!body.variants.some((v) => v.locale.toLowerCase() === body.sourceLocale.toLowerCase())) {
+    throw new AppError('validation_failed', 'a template needs a variant in its source locale', [
+      { path: 'body/variants', message: 'no source-locale variant' },
+    ]);
+  }
+  if (await findTemplateByKey(tx, workspaceId, body.key))
+    throw new AppError('already_exists', `template "${body.key}" exists`, [{ path: 'body/key', message: 'taken' }]);
+  const t: TemplateRow = { id: newId(), key: body.key, name: body.name, sourceLocale: body.sourceLocale, createdAt: at, updatedAt: at };
+  await insertTemplate(tx, workspaceId, t, at);
+  // Source variants first, so translated ones record the source body they match.
+  const ordered = [...body.variants].sort(
+    (a, b) =>
+      Number(b.locale.toLowerCase() === t.sourceLocale.toLowerCase()) - Number(a.locale.toLowerCase() === t.sourceLocale.toLowerCase()),
+  );
+  for (const v of ordered) await putVariant(tx, workspaceId, t, await listVariants(tx, workspaceId, t.id), v, at);
+  await recordChange(
+    tx,
+    workspaceId,
+    event('template.created', t),
+    { ...actor, action: 'template.create', targetType: 'template', targetId: t.id },
+    at,
+  );
+  return templateWithVariants(tx, workspaceId, t);
+}
+
+export async function saveVariant(tx: Queryable, workspaceId: string, actor: Actor, templateId: string, v: VariantInput, at: Date) {
+  const t = await findTemplate(tx, workspaceId, templateId);
+  if (!t) throw notFound('template');
+  assertIcu(v.body, v.locale, 'body/body');
+  await putVariant(tx, workspaceId, t, await listVariants(tx, workspaceId, t.id), v, at);
+  await recordChange(
+    tx,
+    workspaceId,
+    event('template.updated', t),
+    {
+      ...actor,
+      action: 'template.variant.save',
+      targetType: 'template',
+      targetId: t.id,
+      data: { locale: v.locale, formality: v.formality ?? 'neutral' },
+    },
+    at,
+  );
+  return templateWithVariants(tx, workspaceId, t);
+}
+
+const event = (type: string, t: TemplateRow): NewEvent => ({ type, subjectId: t.id, payload: { templateId: t.id, key: t.key } });
