@@ -37,8 +37,8 @@ interface BodyRoute {
   idempotent?: boolean;
   /** Status of the valid body when it is not the usual 201 for POST / 200 for PATCH (a POST that creates nothing). */
   okStatus?: number;
-  /** A valid body (the positive control sends it and expects 2xx). */
-  valid?: (n: number) => Json;
+  /** A valid body (the positive control sends it and expects 2xx), given the ids of the test workspace's rows. */
+  valid?: (n: number, ids: Ids) => Json;
   /** Pointers (as key lists) of string fields to poison with NUL / lone surrogates / huge text. */
   strings?: string[][];
   /** Wrong-typed values for nested fields, beyond the automatic top-level ones. */
@@ -46,7 +46,7 @@ interface BodyRoute {
   /** Nested objects where an unknown key must be refused too. */
   nestedObjects?: string[][];
   /** Further invalid bodies specific to the route (a string is sent as raw JSON text). */
-  extra?: { name: string; body: (n: number) => unknown; status: number; code: ErrorCode; path?: string }[];
+  extra?: { name: string; body: (n: number, ids: Ids) => unknown; status: number; code: ErrorCode; path?: string }[];
 }
 
 const BODY_ROUTES: BodyRoute[] = [
@@ -426,6 +426,44 @@ const BODY_ROUTES: BodyRoute[] = [
       },
     ],
   },
+  {
+    method: 'POST',
+    path: '/api/v1/replies/check',
+    okStatus: 200,
+    valid: (_n, ids) => ({ text: 'Hello', language: 'en', conversationId: ids.conversation }),
+    strings: [['text'], ['language']],
+    wrongTypes: [[['text'], 1]],
+    extra: [
+      {
+        name: 'bad language tag',
+        body: (_n, ids) => ({ text: 'x', language: 'english!', conversationId: ids.conversation }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/language',
+      },
+      {
+        name: 'conversation id not a uuid',
+        body: () => ({ text: 'x', language: 'en', conversationId: 'nope' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/conversationId',
+      },
+      {
+        name: 'unknown conversation',
+        body: () => ({ text: 'x', language: 'en', conversationId: '00000000-0000-4000-8000-000000000000' }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/conversationId',
+      },
+      {
+        name: 'text too long',
+        body: (_n, ids) => ({ text: 'a'.repeat(20_001), language: 'en', conversationId: ids.conversation }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/text',
+      },
+    ],
+  },
 ];
 
 /** Routes with an `:id` in the path, and which kind of row it names. */
@@ -670,7 +708,9 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       'text/json',
       'application/jsonx',
     ]) {
-      add(`content type ${ct}`, JSON.stringify(r.valid?.(++n) ?? {}), 415, 'unsupported_media_type', undefined, { 'content-type': ct });
+      add(`content type ${ct}`, JSON.stringify(r.valid?.(++n, ids) ?? {}), 415, 'unsupported_media_type', undefined, {
+        'content-type': ct,
+      });
     }
     // Text PostgreSQL cannot store, anywhere in the document (keys included).
     add('NUL in a key', '{"a\\u0000b":1}', 400, 'invalid_string');
@@ -701,7 +741,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     // Shapes: not an object at all.
     for (const raw of ['[]', '[{}]', '"x"', 'null', '42', 'true', '0']) add(`body ${raw}`, raw, 400, 'validation_failed');
 
-    const valid = r.valid!(++n);
+    const valid = r.valid!(++n, ids);
     // Wrong types, every top-level field and the listed nested ones.
     const wrong: [string[], unknown][] = [
       ...Object.entries(valid).map(([k, v]): [string[], unknown] => [[k], wrongTypeFor(v)]),
@@ -734,13 +774,13 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     if (r.strings?.[0])
       add(`huge ${r.strings[0].join('.')}`, JSON.stringify(set(valid, r.strings[0], 'a'.repeat(BODY_LIMIT))), 413, 'payload_too_large');
     for (const x of r.extra ?? []) {
-      const b = x.body(++n);
+      const b = x.body(++n, ids);
       add(x.name, typeof b === 'string' ? b : JSON.stringify(b), x.status, x.code, x.path);
     }
 
     // A valid body with a bad Idempotency-Key.
     if (r.idempotent) {
-      const body = JSON.stringify(r.valid!(++n));
+      const body = JSON.stringify(r.valid!(++n, ids));
       const badKeys: [string, string | string[]][] = [
         ['too long', 'k'.repeat(256)],
         ['non-ASCII (latin-1)', 'cl\u00e9'],
@@ -765,7 +805,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
   function idCases(): Case[] {
     const cases: Case[] = [];
     for (const r of ID_ROUTES) {
-      const body = BODY_ROUTES.find((b) => b.method === r.method && b.path === r.path)?.valid?.(++n);
+      const body = BODY_ROUTES.find((b) => b.method === r.method && b.path === r.path)?.valid?.(++n, ids);
       for (const [raw, status, codes] of ABSURD_IDS) {
         cases.push({
           name: `${r.method} ${r.path} id=${raw.length > 60 ? `${raw.slice(0, 20)}…(${raw.length})` : raw}`,
@@ -928,16 +968,18 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
   it.skipIf(!engine.available)('the valid bodies the bad ones were derived from are accepted (positive control)', async () => {
     // Give the login route a real agent to log in as.
     const login = BODY_ROUTES.find((r) => r.path === '/api/v1/auth/login')!;
-    const ok = await h.app.inject(jsonReq(login, JSON.stringify({ ...login.valid!(++n), workspace: ws.slug, email: 'seed@example.org' })));
+    const ok = await h.app.inject(
+      jsonReq(login, JSON.stringify({ ...login.valid!(++n, ids), workspace: ws.slug, email: 'seed@example.org' })),
+    );
     expect(ok.statusCode, ok.body).toBe(200);
     for (const r of BODY_ROUTES) {
       if (r.noBody || r.public) continue;
-      const res = await h.app.inject(jsonReq(r, JSON.stringify(r.valid!(++n))));
+      const res = await h.app.inject(jsonReq(r, JSON.stringify(r.valid!(++n, ids))));
       expect(res.statusCode, `${r.method} ${r.path}: ${res.body}`).toBe(r.okStatus ?? (r.method === 'POST' ? 201 : 200));
     }
     // And a good Idempotency-Key is accepted where bad ones were refused.
     for (const r of BODY_ROUTES.filter((x) => x.idempotent)) {
-      const res = await h.app.inject(jsonReq(r, JSON.stringify(r.valid!(++n)), { 'idempotency-key': `ok-${n}` }));
+      const res = await h.app.inject(jsonReq(r, JSON.stringify(r.valid!(++n, ids)), { 'idempotency-key': `ok-${n}` }));
       expect(res.statusCode, `${r.method} ${r.path}: ${res.body}`).toBe(201);
     }
   });

@@ -102,6 +102,12 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/teams', access: 'agent' },
   { method: 'POST', path: '/api/v1/teams', access: 'lead', body: (_o, n) => ({ name: `Team ${n}`, timeZone: 'Europe/Berlin' }) },
   { method: 'POST', path: '/api/v1/translate/preview', access: 'agent', body: () => ({ text: 'Hello', source: 'en', target: 'es' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/replies/check',
+    access: 'agent',
+    body: (own) => ({ text: 'Hello', language: 'en', conversationId: own.conversation }),
+  },
   { method: 'GET', path: '/api/v1/teams/:id', access: 'agent', idKind: 'team' },
   { method: 'POST', path: '/api/v1/messages/:id/approve', access: 'agent', idKind: 'message', ownStatus: 409 },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
@@ -357,6 +363,13 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       url: () => '/api/v1/teams',
       body: () => ({ name: 'Stolen', timeZone: 'UTC', memberIds: [a.agent, b.agent] }),
       path: 'body/memberIds/1',
+    },
+    {
+      name: "tone check against B's conversation",
+      method: 'POST',
+      url: () => '/api/v1/replies/check',
+      body: () => ({ text: 'Hello', language: 'en', conversationId: b.conversation }),
+      path: 'body/conversationId',
     },
   ];
 
