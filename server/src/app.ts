@@ -16,6 +16,7 @@ import { AppError } from './lib/errors.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { streamRoutes } from './realtime/stream.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
+import { templatesRoutes } from './templates/templates.routes.js';
 import { toneRoutes } from './tone/tone.routes.js';
 import { translationRoutes } from './translation/translation.routes.js';
 
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   streamRoutes(app, deps);
   translationRoutes(app, deps);
   toneRoutes(app, deps);
+  templatesRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

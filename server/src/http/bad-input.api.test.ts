@@ -22,12 +22,13 @@ interface Ids {
   customer: string;
   agent: string;
   team: string;
+  template: string;
 }
 
 type Json = Record<string, unknown>;
 
 interface BodyRoute {
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   idKind?: keyof Ids;
   public?: boolean;
@@ -404,6 +405,47 @@ const BODY_ROUTES: BodyRoute[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/templates',
+    idempotent: true,
+    valid: (n) => ({ key: `tpl-${n}`, name: 'T', sourceLocale: 'en', variants: [{ locale: 'en', body: 'Hi {customerName}' }] }),
+    strings: [['name'], ['variants', '0', 'body']],
+    wrongTypes: [[['variants'], 'x']],
+    extra: [
+      {
+        name: 'ICU syntax error',
+        body: () => ({ key: 'icu', name: 'T', sourceLocale: 'en', variants: [{ locale: 'en', body: 'Hi {name' }] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/variants/0/body',
+      },
+      {
+        name: 'bad key',
+        body: () => ({ key: 'Bad Key', name: 'T', sourceLocale: 'en', variants: [{ locale: 'en', body: 'x' }] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/key',
+      },
+    ],
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/templates/:id/variants',
+    idKind: 'template',
+    valid: () => ({ locale: 'de', formality: 'formal', body: 'Guten Tag {customerName}' }),
+    strings: [['body']],
+    wrongTypes: [[['formality'], 'casual']],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/templates/:id/render',
+    idKind: 'template',
+    okStatus: 200,
+    valid: (_n, ids) => ({ conversationId: ids.conversation }),
+    strings: [],
+    wrongTypes: [[['conversationId'], 42]],
+  },
+  {
+    method: 'POST',
     path: '/api/v1/translate/preview',
     okStatus: 200,
     valid: () => ({ text: 'Hello', source: 'en', target: 'es' }),
@@ -467,7 +509,7 @@ const BODY_ROUTES: BodyRoute[] = [
 ];
 
 /** Routes with an `:id` in the path, and which kind of row it names. */
-const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH'; path: string; idKind: keyof Ids }[] = [
+const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; idKind: keyof Ids }[] = [
   { method: 'GET', path: '/api/v1/conversations/:id', idKind: 'conversation' },
   { method: 'PATCH', path: '/api/v1/conversations/:id', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/conversations/:id/messages', idKind: 'conversation' },
@@ -478,6 +520,9 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH'; path: string; idKind: keyof
   { method: 'GET', path: '/api/v1/agents/:id', idKind: 'agent' },
   { method: 'GET', path: '/api/v1/teams/:id', idKind: 'team' },
   { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message' },
+  { method: 'GET', path: '/api/v1/templates/:id', idKind: 'template' },
+  { method: 'PUT', path: '/api/v1/templates/:id/variants', idKind: 'template' },
+  { method: 'POST', path: '/api/v1/templates/:id/render', idKind: 'template' },
 ];
 
 /** Routes whose path parameter is a locale (BCP 47 tag) rather than an id. */
@@ -882,7 +927,20 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const conversation = await post('/api/v1/conversations', { customer: { id: customer.id }, channel: 'chat', message: { text: 'seed' } });
     // A second page exists in every list, so cursors are really applied.
     await post('/api/v1/conversations', { customer: { id: customer.id }, channel: 'chat', message: { text: 'seed 2' } });
-    ids = { conversation: conversation.id, message: conversation.messages[0].id, customer: customer.id, agent: agent.id, team: team.id };
+    const template = await post('/api/v1/templates', {
+      key: 'seed',
+      name: 'Seed',
+      sourceLocale: 'en',
+      variants: [{ locale: 'en', body: 'Hi {customerName}' }],
+    });
+    ids = {
+      conversation: conversation.id,
+      message: conversation.messages[0].id,
+      customer: customer.id,
+      agent: agent.id,
+      team: team.id,
+      template: template.id,
+    };
   });
   afterAll(async () => h?.close());
 

@@ -12,7 +12,7 @@ import { ERROR_STATUS } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
 import { call, makeWorkspace, rowCounts, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
-type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH';
+type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT';
 type Access = 'public' | Role;
 type Res = Awaited<ReturnType<typeof call>>;
 
@@ -24,9 +24,10 @@ interface Ids {
   customer: string;
   conversation: string;
   message: string;
+  template: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
-const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message'];
+const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message', 'template'];
 
 interface RouteCase {
   method: Method;
@@ -110,6 +111,29 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/v1/teams/:id', access: 'agent', idKind: 'team' },
   { method: 'POST', path: '/api/v1/messages/:id/approve', access: 'agent', idKind: 'message', ownStatus: 409 },
+  { method: 'GET', path: '/api/v1/templates', access: 'agent' },
+  {
+    method: 'POST',
+    path: '/api/v1/templates',
+    access: 'lead',
+    body: (_o, n) => ({ key: `tpl-${n}`, name: 'T', sourceLocale: 'en', variants: [{ locale: 'en', body: 'Hi {customerName}' }] }),
+  },
+  { method: 'GET', path: '/api/v1/templates/:id', access: 'agent', idKind: 'template' },
+  {
+    method: 'PUT',
+    path: '/api/v1/templates/:id/variants',
+    access: 'lead',
+    idKind: 'template',
+    body: () => ({ locale: 'de', body: 'Hallo' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/templates/:id/render',
+    access: 'agent',
+    idKind: 'template',
+    ownStatus: 200,
+    body: (o) => ({ conversationId: o.conversation }),
+  },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
 ];
 
@@ -240,8 +264,22 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       message: { text: `${label} first message` },
     });
     const message = await post(`/api/v1/conversations/${conversation.id}/messages`, { direction: 'outbound', text: `${label} reply` });
+    const template = await post('/api/v1/templates', {
+      key: `${label}-template`,
+      name: `${label} template`,
+      sourceLocale: 'en',
+      variants: [{ locale: 'en', body: `${label} says hi to {customerName}` }],
+    });
     return {
-      ids: { workspace: ws.id, agent: agent.id, team: team.id, customer: customer.id, conversation: conversation.id, message: message.id },
+      ids: {
+        workspace: ws.id,
+        agent: agent.id,
+        team: team.id,
+        customer: customer.id,
+        conversation: conversation.id,
+        message: message.id,
+        template: template.id,
+      },
       agentEmail,
       customerEmail,
     };
