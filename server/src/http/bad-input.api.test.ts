@@ -437,6 +437,15 @@ const BODY_ROUTES: BodyRoute[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/templates/:id/variants/draft',
+    idKind: 'template',
+    okStatus: 503,
+    valid: () => ({ locale: 'fi' }),
+    strings: [],
+    wrongTypes: [[['formality'], 'casual']],
+  },
+  {
+    method: 'POST',
     path: '/api/v1/templates/:id/render',
     idKind: 'template',
     okStatus: 200,
@@ -522,6 +531,7 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; idKin
   { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message' },
   { method: 'GET', path: '/api/v1/templates/:id', idKind: 'template' },
   { method: 'PUT', path: '/api/v1/templates/:id/variants', idKind: 'template' },
+  { method: 'POST', path: '/api/v1/templates/:id/variants/draft', idKind: 'template' },
   { method: 'POST', path: '/api/v1/templates/:id/render', idKind: 'template' },
 ];
 

@@ -126,6 +126,15 @@ const ROUTES: RouteCase[] = [
     idKind: 'template',
     body: () => ({ locale: 'de', body: 'Hallo' }),
   },
+  // 503 for the caller's own template: no engine here drafts into Finnish.
+  {
+    method: 'POST',
+    path: '/api/v1/templates/:id/variants/draft',
+    access: 'lead',
+    idKind: 'template',
+    ownStatus: 503,
+    body: () => ({ locale: 'fi' }),
+  },
   {
     method: 'POST',
     path: '/api/v1/templates/:id/render',

@@ -1,16 +1,18 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Queryable } from '../db/types.js';
+import type { Db, Queryable } from '../db/types.js';
+import type { Translator } from '../translation/translator.js';
 import { recordChange, type NewEvent } from '../events/events.repo.js';
 import type { AuditEntry } from '../events/audit.repo.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import { isStale, sourceHashFor } from './resolve.js';
+import { bodyHash, isStale, sourceHashFor } from './resolve.js';
 import {
   findTemplate,
   findTemplateByKey,
   insertTemplate,
   listVariants,
   upsertVariant,
+  type Formality,
   type TemplateRow,
   type VariantRow,
 } from './templates.repo.js';
@@ -108,3 +110,62 @@ export async function saveVariant(tx: Queryable, workspaceId: string, actor: Act
 }
 
 const event = (type: string, t: TemplateRow): NewEvent => ({ type, subjectId: t.id, payload: { templateId: t.id, key: t.key } });
+
+/**
+ * Machine-drafts a variant from the source-locale text: stored as origin 'machine', unreviewed,
+ * until a person saves it. Plain placeholders survive translation (they are protected); plural
+ * and select constructs would not, so those templates are refused.
+ */
+export async function draftVariant(
+  deps: { db: Db; translator: Translator },
+  workspaceId: string,
+  actor: Actor,
+  templateId: string,
+  req: { locale: string; formality?: Formality | undefined },
+  at: Date,
+) {
+  const t = await findTemplate(deps.db, workspaceId, templateId);
+  if (!t) throw notFound('template');
+  const formality = req.formality ?? 'neutral';
+  const variants = await listVariants(deps.db, workspaceId, t.id);
+  const sources = variants.filter((v) => v.locale.toLowerCase() === t.sourceLocale.toLowerCase());
+  const source = sources.find((v) => v.formality === formality) ?? sources.find((v) => v.formality === 'neutral') ?? sources[0]!;
+  if (/\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/.test(source.body)) {
+    throw new AppError('validation_failed', 'machine drafts support plain {placeholders} only; write plural/select variants by hand', [
+      { path: 'body/locale', message: 'source uses plural or select' },
+    ]);
+  }
+  const out = await deps.translator.translate(workspaceId, {
+    text: source.body,
+    source: t.sourceLocale,
+    target: req.locale,
+    ...(formality !== 'neutral' ? { formality } : {}),
+  });
+  if (out.status !== 'translated' || out.text === null) {
+    throw new AppError('unavailable', `machine translation unavailable (${out.flags.join(', ')})`);
+  }
+  assertIcu(out.text, req.locale, 'body/locale');
+  return deps.db.transaction(async (tx) => {
+    await upsertVariant(
+      tx,
+      workspaceId,
+      t.id,
+      { locale: req.locale, formality, body: out.text!, sourceHash: bodyHash(source.body), origin: 'machine', reviewed: false },
+      at,
+    );
+    await recordChange(
+      tx,
+      workspaceId,
+      event('template.updated', t),
+      {
+        ...actor,
+        action: 'template.variant.draft',
+        targetType: 'template',
+        targetId: t.id,
+        data: { locale: req.locale, formality, provider: out.provider },
+      },
+      at,
+    );
+    return templateWithVariants(tx, workspaceId, t);
+  });
+}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ENGINES } from '../test/engines.js';
 import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
@@ -134,6 +134,37 @@ describe.each(ENGINES)('multilingual templates on $engine', (engine) => {
     expect((await render('jonas', { values: { days: 2 } })).json().stale).toBe(false);
     const list = (await call(h, ws.token, 'GET', '/api/v1/templates')).json();
     expect(list.data.map((t: { key: string }) => t.key)).toEqual(['shipping-delay']);
+  });
+
+  it.skipIf(!engine.available || inject('apyUrl') === '')('machine-drafts a variant, unreviewed until a person saves it', async () => {
+    const t = await call(h, ws.token, 'POST', '/api/v1/templates', {
+      key: 'welcome',
+      name: 'Welcome',
+      sourceLocale: 'en',
+      variants: [{ locale: 'en', body: 'Hello {customerName}, thank you for your message. We will answer today.' }],
+    });
+    const id = t.json().id;
+    const drafted = await call(h, ws.token, 'POST', `/api/v1/templates/${id}/variants/draft`, { locale: 'es' });
+    expect(drafted.statusCode).toBe(200);
+    const es = drafted.json().variants.find((v: { locale: string }) => v.locale === 'es');
+    expect(es).toMatchObject({ origin: 'machine', reviewed: false, stale: false, formality: 'neutral' });
+    expect(es.body).toContain('{customerName}');
+    expect(es.body).toMatch(/Hola/);
+    const rendered = (
+      await call(h, ws.token, 'POST', `/api/v1/templates/${id}/render`, { conversationId: conv.jonas, locale: 'es' })
+    ).json();
+    expect(rendered).toMatchObject({ locale: 'es', origin: 'machine', reviewed: false });
+    expect(rendered.text).toContain('Jonas Weber');
+
+    const reviewed = await call(h, ws.token, 'PUT', `/api/v1/templates/${id}/variants`, { locale: 'es', body: es.body });
+    expect(reviewed.json().variants.find((v: { locale: string }) => v.locale === 'es')).toMatchObject({ origin: 'human', reviewed: true });
+
+    // Plural/select constructs would not survive a machine translation: refused, not mangled.
+    const plural = await call(h, ws.token, 'POST', `/api/v1/templates/${templateId}/variants/draft`, { locale: 'es' });
+    expect([plural.statusCode, plural.json().error.code]).toEqual([400, 'validation_failed']);
+    // A pair the engine lacks: 503, nothing stored.
+    const ja = await call(h, ws.token, 'POST', `/api/v1/templates/${id}/variants/draft`, { locale: 'ja' });
+    expect([ja.statusCode, ja.json().error.code]).toEqual([503, 'unavailable']);
   });
 
   it.skipIf(!engine.available)('only leads and admins edit templates', async () => {

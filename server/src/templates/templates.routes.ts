@@ -7,9 +7,9 @@ import { createOnce } from '../http/idempotency.js';
 import { errorResponses, IdParams } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
 import { renderTemplate } from './render-template.js';
-import { createTemplate, saveVariant, templateWithVariants } from './save-template.js';
+import { createTemplate, draftVariant, saveVariant, templateWithVariants } from './save-template.js';
 import { findTemplate, listTemplates } from './templates.repo.js';
-import { CreateTemplateBody, RenderBody, Rendered, Template, VariantInput } from './templates.schema.js';
+import { CreateTemplateBody, DraftBody, RenderBody, Rendered, Template, VariantInput } from './templates.schema.js';
 
 export function templatesRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['templates'];
@@ -83,6 +83,26 @@ export function templatesRoutes(app: FastifyInstance, deps: Deps): void {
     async (req) => {
       const p = principalOf(req);
       const t = await deps.db.transaction((tx) => saveVariant(tx, p.workspaceId, actorOf(p), req.params.id, req.body, deps.clock()));
+      deps.onCommit();
+      return t;
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: DraftBody }>(
+    '/api/v1/templates/:id/variants/draft',
+    {
+      config: { access: 'lead' },
+      schema: {
+        tags,
+        summary: 'Machine-draft a variant from the source text (stored unreviewed until a person saves it)',
+        params: IdParams,
+        body: DraftBody,
+        response: { 200: Template, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const t = await draftVariant(deps, p.workspaceId, actorOf(p), req.params.id, req.body, deps.clock());
       deps.onCommit();
       return t;
     },

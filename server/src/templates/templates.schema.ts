@@ -69,3 +69,6 @@ export const Rendered = Type.Object({
   origin: Type.String(),
   reviewed: Type.Boolean(),
 });
+
+export const DraftBody = Type.Object({ locale: LanguageTag, formality: Type.Optional(FormalitySchema) }, { additionalProperties: false });
+export type DraftBody = Static<typeof DraftBody>;
