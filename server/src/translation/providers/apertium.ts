@@ -1,4 +1,5 @@
 import { pairKey, ProviderError, type ProviderRequest, type ProviderResult, type TranslationProvider } from '../provider.js';
+import { requestJson } from './http.js';
 
 // Apertium names languages with ISO 639-3 codes (and a few variants like eng_US).
 const TO_APERTIUM: Record<string, string> = {
@@ -58,34 +59,18 @@ export class ApertiumProvider implements TranslationProvider {
     private readonly opts: { timeoutMs?: number; fetch?: typeof fetch } = {},
   ) {}
 
-  private async get(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
-    const timeout = AbortSignal.timeout(this.opts.timeoutMs ?? 10_000);
-    let res: Response;
-    try {
-      // POST keeps long texts out of URL length limits; APy takes form-encoded parameters.
-      res = await (this.opts.fetch ?? fetch)(new URL(path, this.baseUrl), {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(params).toString(),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (err) {
-      const kind = (err as Error).name === 'TimeoutError' ? 'timeout' : 'unavailable';
-      throw new ProviderError(kind, `Apertium at ${this.baseUrl}: ${(err as Error).message}`);
-    }
-    const body = await res.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      throw new ProviderError('bad_response', `Apertium answered ${res.status} with non-JSON`);
-    }
-    if (!res.ok) {
-      const details =
-        (json as { explanation?: string; responseDetails?: string }).explanation ?? (json as { responseDetails?: string }).responseDetails;
-      throw new ProviderError(res.status === 400 ? 'unsupported_pair' : 'unavailable', `Apertium ${res.status}: ${details ?? 'error'}`);
-    }
-    return json;
+  private get(path: string, params: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
+    // POST keeps long texts out of URL length limits; APy takes form-encoded parameters.
+    return requestJson(
+      {
+        provider: `Apertium at ${this.baseUrl}`,
+        url: new URL(path, this.baseUrl),
+        body: new URLSearchParams(params),
+        signal,
+        classify: (status, json) => (json === undefined ? 'bad_response' : status === 400 ? 'unsupported_pair' : 'unavailable'),
+      },
+      this.opts,
+    );
   }
 
   async pairs(): Promise<Set<string>> {
