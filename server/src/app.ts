@@ -12,6 +12,7 @@ import type { Deps } from './http/deps.js';
 import { errorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
 import { assertCleanStrings, validatorCompiler } from './http/validation.js';
+import { languageRoutes } from './language/language.routes.js';
 import { AppError } from './lib/errors.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { streamRoutes } from './realtime/stream.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   cultureRoutes(app, deps);
   streamRoutes(app, deps);
   translationRoutes(app, deps);
+  languageRoutes(app, deps);
   toneRoutes(app, deps);
   templatesRoutes(app, deps);
 

@@ -479,6 +479,51 @@ const BODY_ROUTES: BodyRoute[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/language/detect',
+    okStatus: 200,
+    valid: () => ({
+      texts: ['Hello, where is my parcel?'],
+      hints: { locale: 'en-GB', acceptLanguage: 'en-GB, en;q=0.9', previous: ['Hi'] },
+      candidates: ['en', 'de'],
+    }),
+    strings: [
+      ['texts', '0'],
+      ['hints', 'acceptLanguage'],
+      ['hints', 'previous', '0'],
+    ],
+    wrongTypes: [
+      [['texts', '0'], 1],
+      [['hints', 'previous'], 'Hi'],
+      [['candidates', '0'], 7],
+    ],
+    nestedObjects: [['hints']],
+    extra: [
+      { name: 'no texts', body: () => ({ texts: [] }), status: 400, code: 'validation_failed', path: 'body/texts' },
+      {
+        name: 'too many texts',
+        body: () => ({ texts: Array.from({ length: 101 }, () => 'x') }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/texts',
+      },
+      {
+        name: 'text too long',
+        body: () => ({ texts: ['a'.repeat(10_001)] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/texts/0',
+      },
+      {
+        name: 'bad candidate tag',
+        body: () => ({ texts: ['Hallo'], candidates: ['german!'] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/candidates/0',
+      },
+    ],
+  },
+  {
+    method: 'POST',
     path: '/api/v1/replies/check',
     okStatus: 200,
     valid: (_n, ids) => ({ text: 'Hello', language: 'en', conversationId: ids.conversation }),
