@@ -39,6 +39,7 @@ const cases: [string, (baseUrl: string) => ProviderSettings][] = [
   ['google', (baseUrl) => ({ kind: 'google', apiKey: 'k', baseUrl, timeoutMs: 300 })],
   ['azure', (baseUrl) => ({ kind: 'azure', apiKey: 'k', baseUrl, timeoutMs: 300 })],
   ['openai', (baseUrl) => ({ kind: 'openai', apiKey: 'k', model: 'm', baseUrl, timeoutMs: 300 })],
+  ['amazon', (baseUrl) => ({ kind: 'amazon', accessKeyId: 'AKID', secretAccessKey: 's', region: 'eu-west-1', baseUrl, timeoutMs: 300 })],
 ];
 
 describe.each(cases)('%s maps every failure to a ProviderError kind', (name, settings) => {

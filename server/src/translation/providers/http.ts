@@ -16,7 +16,12 @@ export interface JsonRequest {
   body?: unknown;
   signal?: AbortSignal | undefined;
   /** Overrides the status mapping below for an error answer (json undefined when it was not JSON). */
-  classify?: (status: number, json: unknown) => ProviderErrorKind;
+  classify?: (status: number, json: unknown) => ProviderErrorKind | { kind: ProviderErrorKind; message: string };
+}
+
+/** A body sent byte-for-byte as given (for signed requests); the caller sets content-type. */
+export class RawBody {
+  constructor(readonly text: string) {}
 }
 
 const LANGUAGE_PROBLEM = /lang|language|locale|target|source|pair|not supported|unsupported/i;
@@ -62,6 +67,7 @@ export async function requestJson(req: JsonRequest, opts: HttpOptions = {}): Pro
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? 10_000);
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
   const form = req.body instanceof URLSearchParams;
+  const raw = req.body instanceof RawBody;
   let res: Response;
   let text: string;
   try {
@@ -69,10 +75,10 @@ export async function requestJson(req: JsonRequest, opts: HttpOptions = {}): Pro
       method: req.method ?? 'POST',
       headers: {
         accept: 'application/json',
-        ...(req.body !== undefined ? { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' } : {}),
+        ...(req.body !== undefined && !raw ? { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' } : {}),
         ...req.headers,
       },
-      ...(req.body !== undefined ? { body: form ? String(req.body) : JSON.stringify(req.body) } : {}),
+      ...(req.body !== undefined ? { body: raw ? (req.body as RawBody).text : form ? String(req.body) : JSON.stringify(req.body) } : {}),
       signal,
     });
     text = await res.text();
@@ -90,7 +96,9 @@ export async function requestJson(req: JsonRequest, opts: HttpOptions = {}): Pro
       } catch {
         // classify decides what a non-JSON error means
       }
-      throw new ProviderError(req.classify(s, json), `${req.provider} ${s}: ${json === undefined ? 'non-JSON answer' : why || 'error'}`);
+      const c = req.classify(s, json);
+      if (typeof c !== 'string') throw new ProviderError(c.kind, c.message);
+      throw new ProviderError(c, `${req.provider} ${s}: ${json === undefined ? 'non-JSON answer' : why || 'error'}`);
     }
     if (s === 401 || s === 403)
       throw new ProviderError('unavailable', `${req.provider} refused the API key (${s})${why ? `: ${why}` : ''}`);

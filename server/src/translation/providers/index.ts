@@ -1,4 +1,5 @@
 import type { TranslationProvider } from '../provider.js';
+import { AmazonProvider, type AmazonOptions } from './amazon.js';
 import { ApertiumProvider } from './apertium.js';
 import { AzureProvider, type AzureOptions } from './azure.js';
 import { DeepLProvider, type DeepLOptions } from './deepl.js';
@@ -13,7 +14,8 @@ export type ProviderSettings =
   | ({ kind: 'libretranslate' } & LibreTranslateOptions)
   | ({ kind: 'google' } & GoogleOptions)
   | ({ kind: 'azure' } & AzureOptions)
-  | ({ kind: 'openai' } & OpenAIOptions);
+  | ({ kind: 'openai' } & OpenAIOptions)
+  | ({ kind: 'amazon' } & Omit<AmazonOptions, 'now'>);
 
 export type ProviderKind = ProviderSettings['kind'];
 
@@ -31,7 +33,9 @@ export function createProvider(settings: ProviderSettings): TranslationProvider 
       return new AzureProvider(settings);
     case 'openai':
       return new OpenAIChatProvider(settings);
+    case 'amazon':
+      return new AmazonProvider(settings);
   }
 }
 
-export { ApertiumProvider, AzureProvider, DeepLProvider, GoogleProvider, LibreTranslateProvider, OpenAIChatProvider };
+export { AmazonProvider, ApertiumProvider, AzureProvider, DeepLProvider, GoogleProvider, LibreTranslateProvider, OpenAIChatProvider };
