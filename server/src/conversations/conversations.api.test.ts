@@ -44,6 +44,34 @@ describe.each(ENGINES)('conversations API on $engine', (engine) => {
     expect(again.json().customerId).toBe(c.customerId);
   });
 
+  it.skipIf(!engine.available)('detects the language of inbound messages that arrive without one', async () => {
+    const c = (
+      await call(h, ws.token, 'POST', '/api/v1/conversations', {
+        customer: { email: 'joao@example.pt' },
+        channel: 'email',
+        message: { text: 'Bom dia, a minha encomenda ainda não chegou e preciso de ajuda.' },
+      })
+    ).json();
+    expect(c.language).toBe('pt');
+    expect(c.messages[0].language).toBe('pt');
+    const de = (
+      await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        text: 'Entschuldigung, ich schreibe jetzt auf Deutsch weiter.',
+      })
+    ).json();
+    expect(de.language).toBe('de');
+    const emoji = (await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, { text: '👍👍 123' })).json();
+    expect(emoji.language).toBeNull();
+    // A reply is the agent's language to state, never guessed.
+    const reply = (
+      await call(h, ws.token, 'POST', `/api/v1/conversations/${c.id}/messages`, {
+        direction: 'outbound',
+        text: 'Olá João, vamos verificar.',
+      })
+    ).json();
+    expect(reply.language).toBeNull();
+  });
+
   it.skipIf(!engine.available)('concurrent first messages from one new customer all land on one customer', async () => {
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>

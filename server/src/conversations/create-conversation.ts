@@ -6,6 +6,7 @@ import type { Queryable } from '../db/types.js';
 import type { AuditEntry } from '../events/audit.repo.js';
 import { recordChange } from '../events/events.repo.js';
 import { AppError } from '../lib/errors.js';
+import { inboundLanguage } from '../language/inbound.js';
 import { newId } from '../lib/ids.js';
 import { authorOf, buildMessage } from '../messages/add-message.js';
 import { insertMessage, type MessageRow } from '../messages/messages.repo.js';
@@ -37,13 +38,15 @@ export async function createConversation(
   at: Date,
 ): Promise<ConversationRow & { messages: MessageRow[] }> {
   let customerId: string;
+  let customerLocale: string | null;
   if ('id' in body.customer) {
-    if (!(await findCustomer(tx, workspaceId, body.customer.id))) {
-      throw new AppError('not_found', 'customer not found', [{ path: 'body/customer/id', message: 'no such customer' }]);
-    }
+    const customer = await findCustomer(tx, workspaceId, body.customer.id);
+    if (!customer) throw new AppError('not_found', 'customer not found', [{ path: 'body/customer/id', message: 'no such customer' }]);
     customerId = body.customer.id;
+    customerLocale = customer.locale;
   } else {
     customerId = await findOrCreateByEmail(tx, workspaceId, actor, body.customer, at);
+    customerLocale = body.customer.locale ?? null;
   }
   await assertRefs(tx, workspaceId, body);
   if (body.message.translateTo !== undefined) {
@@ -55,7 +58,17 @@ export async function createConversation(
   const id = newId();
   const status = body.status ?? 'new';
   const direction = body.message.direction ?? 'inbound';
-  const message = buildMessage(id, body.message, authorOf(principal, direction, customerId), at);
+  // Every inbound message gets a language: given, else detected with the customer's locale as a prior.
+  const detected =
+    direction === 'inbound' && !body.message.language && body.message.text
+      ? await inboundLanguage(body.message.text, { ...(customerLocale ? { locale: customerLocale } : {}) })
+      : null;
+  const message = buildMessage(
+    id,
+    { ...body.message, ...(detected ? { language: detected } : {}) },
+    authorOf(principal, direction, customerId),
+    at,
+  );
   // Stored already counting its first message (inserted next, same transaction): the first
   // message never reopens, so this is the row recordMessage used to produce, without two more round trips.
   const conversation = await insertConversation(
@@ -67,7 +80,7 @@ export async function createConversation(
       subject: body.subject ?? null,
       status,
       priority: body.priority ?? 'normal',
-      language: body.language ?? body.message.language ?? null,
+      language: body.language ?? body.message.language ?? detected,
       customerId,
       teamId: body.teamId ?? null,
       assigneeId: body.assigneeId ?? null,

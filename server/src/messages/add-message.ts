@@ -4,6 +4,7 @@ import type { Queryable } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import { htmlToText, sanitizeMessageHtml } from '../lib/html.js';
 import { AppError, notFound } from '../lib/errors.js';
+import { inboundLanguage } from '../language/inbound.js';
 import { newId } from '../lib/ids.js';
 import { insertMessage, type MessageRow } from './messages.repo.js';
 import type { CreateMessageBody } from './messages.schema.js';
@@ -48,12 +49,22 @@ export async function addMessage(
   tx: Queryable,
   workspaceId: string,
   principal: Pick<Principal, 'agentId'>,
-  conversation: Pick<ConversationRow, 'id' | 'customerId'>,
+  conversation: Pick<ConversationRow, 'id' | 'customerId' | 'language'>,
   body: CreateMessageBody,
   at: Date,
 ): Promise<{ message: MessageRow; conversation: ConversationRow }> {
   const direction = body.direction ?? 'inbound';
-  const message = buildMessage(conversation.id, body, authorOf(principal, direction, conversation.customerId), at);
+  // Inbound text without a language is detected, with the conversation's language as the prior.
+  const detected =
+    direction === 'inbound' && !body.language && body.text
+      ? await inboundLanguage(body.text, conversation.language ? { locale: conversation.language } : {})
+      : null;
+  const message = buildMessage(
+    conversation.id,
+    { ...body, ...(detected ? { language: detected } : {}) },
+    authorOf(principal, direction, conversation.customerId),
+    at,
+  );
   await insertMessage(tx, workspaceId, message);
   const updated = await recordMessage(tx, workspaceId, conversation.id, at, direction === 'inbound');
   if (!updated) throw notFound('conversation');
