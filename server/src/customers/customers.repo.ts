@@ -25,24 +25,24 @@ export interface CustomerFields {
   consent: Record<string, unknown>;
 }
 
+/** $3…$11 of both statements below, in column order. */
+const fieldParams = (f: CustomerFields): unknown[] => [
+  f.name,
+  f.locale,
+  f.country,
+  f.timeZone,
+  f.preferredChannel,
+  f.formality,
+  f.tier,
+  JSON.stringify(f.attributes),
+  JSON.stringify(f.consent),
+];
+
 export async function insertCustomer(q: Queryable, workspaceId: string, id: string, f: CustomerFields, at: Date): Promise<void> {
   await q.query(
-    `INSERT INTO customers (id, workspace_id, name, locale, country, time_zone, preferred_channel, formality, tier, attributes, consent, created_at, updated_at)
+    `INSERT INTO customers (workspace_id, id, name, locale, country, time_zone, preferred_channel, formality, tier, attributes, consent, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
-    [
-      id,
-      workspaceId,
-      f.name,
-      f.locale,
-      f.country,
-      f.timeZone,
-      f.preferredChannel,
-      f.formality,
-      f.tier,
-      JSON.stringify(f.attributes),
-      JSON.stringify(f.consent),
-      at,
-    ],
+    [workspaceId, id, ...fieldParams(f), at],
   );
 }
 
@@ -51,20 +51,7 @@ export async function updateCustomerRow(q: Queryable, workspaceId: string, id: s
     `UPDATE customers SET name = $3, locale = $4, country = $5, time_zone = $6, preferred_channel = $7, formality = $8, tier = $9,
             attributes = $10, consent = $11, updated_at = $12
       WHERE workspace_id = $1 AND id = $2`,
-    [
-      workspaceId,
-      id,
-      f.name,
-      f.locale,
-      f.country,
-      f.timeZone,
-      f.preferredChannel,
-      f.formality,
-      f.tier,
-      JSON.stringify(f.attributes),
-      JSON.stringify(f.consent),
-      at,
-    ],
+    [workspaceId, id, ...fieldParams(f), at],
   );
 }
 

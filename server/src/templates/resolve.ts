@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Formality, VariantRow } from './templates.repo.js';
+import { primaryLanguage as language } from '../lib/language-tag.js';
 
 export const bodyHash = (body: string): string => createHash('sha256').update(body).digest('hex').slice(0, 32);
-
-const language = (tag: string): string => tag.split('-')[0]!.toLowerCase();
 
 /** Locales to try, most specific first: pt-BR → pt → the template's source locale → its language. */
 export function fallbackChain(requested: string | null, sourceLocale: string): string[] {

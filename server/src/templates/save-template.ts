@@ -73,11 +73,10 @@ export async function createTemplate(tx: Queryable, workspaceId: string, actor: 
   const t: TemplateRow = { id: newId(), key: body.key, name: body.name, sourceLocale: body.sourceLocale, createdAt: at, updatedAt: at };
   await insertTemplate(tx, workspaceId, t, at);
   // Source variants first, so translated ones record the source body they match.
-  const ordered = [...body.variants].sort(
-    (a, b) =>
-      Number(b.locale.toLowerCase() === t.sourceLocale.toLowerCase()) - Number(a.locale.toLowerCase() === t.sourceLocale.toLowerCase()),
-  );
-  for (const v of ordered) await putVariant(tx, workspaceId, t, await listVariants(tx, workspaceId, t.id), v, at);
+  const isSource = (v: VariantInput) => v.locale.toLowerCase() === t.sourceLocale.toLowerCase();
+  for (const v of body.variants.filter(isSource)) await putVariant(tx, workspaceId, t, [], v, at);
+  const sources = await listVariants(tx, workspaceId, t.id);
+  for (const v of body.variants.filter((x) => !isSource(x))) await putVariant(tx, workspaceId, t, sources, v, at);
   await recordChange(
     tx,
     workspaceId,

@@ -6,8 +6,7 @@ import { AppError, notFound } from '../lib/errors.js';
 import { findMessage } from '../messages/messages.repo.js';
 import { translationsFor } from './message-translations.repo.js';
 import { approveReview, findReview } from './reviews.repo.js';
-
-const primary = (tag: string): string => tag.toLowerCase().split('-')[0]!;
+import { primaryLanguage as primary } from '../lib/language-tag.js';
 
 /**
  * Releases a held machine-translated reply. Only a person may approve, and only one who reads

@@ -1,3 +1,5 @@
+import { primaryLanguage } from '../lib/language-tag.js';
+
 /**
  * Critical content: replies about refunds, legal matters, security and billing disputes must not
  * reach a customer machine-translated unless an agent fluent in the customer's language approved
@@ -52,7 +54,7 @@ export function findCritical(
 ): CriticalFinding[] {
   const found: CriticalFinding[] = [];
   for (const { text, language } of texts) {
-    const lang = language.toLowerCase().split('-')[0]!;
+    const lang = primaryLanguage(language);
     const hay = ` ${fold(text)}`;
     for (const [category, byLang] of Object.entries(keywords) as [CriticalCategory, Record<string, string[]>][]) {
       for (const term of byLang[lang] ?? []) {

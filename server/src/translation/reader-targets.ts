@@ -1,6 +1,7 @@
+import { primaryLanguage as primary } from '../lib/language-tag.js';
+
 type Proficiency = 'native' | 'fluent' | 'working' | 'basic';
 const RANK: Record<Proficiency, number> = { native: 4, fluent: 3, working: 2, basic: 1 };
-const primary = (tag: string): string => tag.toLowerCase().split('-')[0]!;
 
 /**
  * Which languages an inbound message must be translated into so that every agent who reads it

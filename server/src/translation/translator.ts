@@ -3,6 +3,7 @@ import type { Clock } from '../lib/clock.js';
 import { lookupMemory, segmentHash, storeMemory, touchMemory, type MemoryKey } from './memory.repo.js';
 import { pairKey, ProviderError, type TranslationProvider } from './provider.js';
 import { PII_KINDS, protect, restore, type GlossaryEntry, type SpanKind } from './protect.js';
+import { primaryLanguage as primary } from '../lib/language-tag.js';
 
 export interface TranslateInput {
   text: string;
@@ -41,8 +42,6 @@ export interface TranslationOutcome {
 
 /** Over this share of unknown words a draft is flagged for a human look. */
 const UNKNOWN_WORDS_FLAG = 0.05;
-
-const primary = (tag: string): string => tag.toLowerCase().split('-')[0]!;
 
 /**
  * Translates through one provider with protection and memory. Never throws for engine trouble:

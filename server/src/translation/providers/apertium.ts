@@ -1,5 +1,6 @@
 import { pairKey, ProviderError, type ProviderRequest, type ProviderResult, type TranslationProvider } from '../provider.js';
 import { requestJson } from './http.js';
+import { primaryLanguage as primary } from '../../lib/language-tag.js';
 
 // Apertium names languages with ISO 639-3 codes (and a few variants like eng_US).
 const TO_APERTIUM: Record<string, string> = {
@@ -43,7 +44,6 @@ const TO_APERTIUM: Record<string, string> = {
 };
 const FROM_APERTIUM = Object.fromEntries(Object.entries(TO_APERTIUM).map(([k, v]) => [v, k]));
 
-const primary = (tag: string): string => tag.toLowerCase().split('-')[0]!;
 export const toApertium = (tag: string): string | undefined => TO_APERTIUM[primary(tag)];
 
 /**

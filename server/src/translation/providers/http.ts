@@ -1,4 +1,5 @@
 import { ProviderError, type ProviderErrorKind } from '../provider.js';
+import { primaryLanguage } from '../../lib/language-tag.js';
 
 /** What every HTTP provider shares: where it is, how long to wait, and a fetch to swap in tests. */
 export interface HttpOptions {
@@ -123,7 +124,7 @@ export function needString(value: unknown, provider: string, what: string): stri
 }
 
 /** Primary subtag, lower-case: 'pt-BR' → 'pt'. */
-export const primary = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0]!;
+export { primaryLanguage as primary };
 
 /** Chinese script from a BCP-47 tag: traditional for Hant, TW, HK and MO. */
 export const isTraditionalChinese = (tag: string): boolean => /^zh[-_](hant|tw|hk|mo)\b/i.test(tag);
