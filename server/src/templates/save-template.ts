@@ -12,6 +12,7 @@ import {
   insertTemplate,
   listVariants,
   upsertVariant,
+  variantsByTemplate,
   type Formality,
   type TemplateRow,
   type VariantRow,
@@ -31,9 +32,23 @@ function assertIcu(body: string, locale: string, path: string): void {
   }
 }
 
+const withStale = (t: TemplateRow, variants: VariantRow[]) => ({
+  ...t,
+  variants: variants.map((v) => ({ ...v, stale: isStale(v, variants, t.sourceLocale) })),
+});
+
 export async function templateWithVariants(q: Queryable, workspaceId: string, t: TemplateRow) {
-  const variants = await listVariants(q, workspaceId, t.id);
-  return { ...t, variants: variants.map((v) => ({ ...v, stale: isStale(v, variants, t.sourceLocale) })) };
+  return withStale(t, await listVariants(q, workspaceId, t.id));
+}
+
+/** Many templates with their variants: one query for all variants, not one per template. */
+export async function templatesWithVariants(q: Queryable, workspaceId: string, ts: TemplateRow[]) {
+  const byTemplate = await variantsByTemplate(
+    q,
+    workspaceId,
+    ts.map((t) => t.id),
+  );
+  return ts.map((t) => withStale(t, byTemplate.get(t.id)!));
 }
 
 async function putVariant(

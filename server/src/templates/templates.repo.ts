@@ -62,6 +62,19 @@ export async function listVariants(q: Queryable, workspaceId: string, templateId
   return rows;
 }
 
+/** Variants of several templates in one query, keyed by template id. */
+export async function variantsByTemplate(q: Queryable, workspaceId: string, templateIds: string[]): Promise<Map<string, VariantRow[]>> {
+  const out = new Map<string, VariantRow[]>(templateIds.map((id) => [id, []]));
+  if (templateIds.length === 0) return out;
+  const { rows } = await q.query<VariantRow & { templateId: string }>(
+    `SELECT template_id AS "templateId", ${V_COLS} FROM template_variants
+      WHERE workspace_id = $1 AND template_id = ANY($2::uuid[]) ORDER BY locale, formality`,
+    [workspaceId, templateIds],
+  );
+  for (const { templateId, ...v } of rows) out.get(templateId)!.push(v);
+  return out;
+}
+
 export async function upsertVariant(
   q: Queryable,
   workspaceId: string,

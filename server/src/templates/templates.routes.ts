@@ -7,7 +7,7 @@ import { createOnce } from '../http/idempotency.js';
 import { errorResponses, IdParams } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
 import { renderTemplate } from './render-template.js';
-import { createTemplate, draftVariant, saveVariant, templateWithVariants } from './save-template.js';
+import { createTemplate, draftVariant, saveVariant, templatesWithVariants, templateWithVariants } from './save-template.js';
 import { findTemplate, listTemplates } from './templates.repo.js';
 import { CreateTemplateBody, DraftBody, RenderBody, Rendered, Template, VariantInput } from './templates.schema.js';
 
@@ -27,7 +27,7 @@ export function templatesRoutes(app: FastifyInstance, deps: Deps): void {
     async (req) => {
       const ws = principalOf(req).workspaceId;
       const rows = (await listTemplates(deps.db, ws, 500)).slice(0, 500);
-      return { data: await Promise.all(rows.map((t) => templateWithVariants(deps.db, ws, t))) };
+      return { data: await templatesWithVariants(deps.db, ws, rows) };
     },
   );
 
