@@ -36,7 +36,19 @@ export interface EngineResult {
 export const log = (s: string) => process.stdout.write(`${s}\n`);
 
 function benchConfig(db: Config['db']): Config {
-  return { db, port: 0, host: '127.0.0.1', bodyLimit: 1024 * 1024, sessionTtlMs: 3600_000, secureCookies: false, logLevel: 'silent' };
+  return {
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    bodyLimit: 1024 * 1024,
+    sessionTtlMs: 3600_000,
+    secureCookies: false,
+    logLevel: 'silent',
+    // A key of its own: the bench stores no provider secrets and must not write a key file.
+    secretKey: randomBytes(32),
+    secretKeyFile: '',
+    providerAllowedHosts: [],
+  };
 }
 
 const workload = (spec: EngineSpec, opts: Options): Item[] => makeItems(opts.warmup + spec.n, randomBytes(3).toString('hex'));

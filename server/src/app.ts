@@ -19,6 +19,7 @@ import { streamRoutes } from './realtime/stream.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
 import { templatesRoutes } from './templates/templates.routes.js';
 import { toneRoutes } from './tone/tone.routes.js';
+import { translationSettingsRoutes } from './translation/settings.routes.js';
 import { translationRoutes } from './translation/translation.routes.js';
 
 export const API_VERSION = '0.1.0';
@@ -112,6 +113,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   cultureRoutes(app, deps);
   streamRoutes(app, deps);
   translationRoutes(app, deps);
+  translationSettingsRoutes(app, deps);
   languageRoutes(app, deps);
   toneRoutes(app, deps);
   templatesRoutes(app, deps);

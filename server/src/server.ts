@@ -8,11 +8,14 @@ import type { Db } from './db/types.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
 import { registerTranslateJob, translateOnInbound } from './jobs/translate-message.job.js';
+import { registerTranslateReplyJob, retryFailedReplies } from './jobs/translate-reply.job.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
 import { createRuntime } from './runtime.js';
+import { keyFromFile, SecretBox } from './lib/secret-box.js';
 import { ApertiumProvider } from './translation/providers/apertium.js';
 import { Translator } from './translation/translator.js';
+import { WorkspaceTranslation } from './translation/workspace-translation.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -33,10 +36,17 @@ export async function startServer(
 
   let log: { error: (o: unknown, m?: string) => void } = console;
   let boss: PgBoss | undefined;
-  const translator = new Translator(db, config.apertiumUrl ? new ApertiumProvider(config.apertiumUrl) : null, clock);
+  const secretBox = SecretBox.fromKey(config.secretKey ?? keyFromFile(config.secretKeyFile));
+  // The server's engine (operator-configured, so a loopback APy is fine) serves workspaces without their own.
+  const defaultEngine = config.apertiumUrl ? new ApertiumProvider(config.apertiumUrl) : null;
+  const translator = new Translator(
+    db,
+    new WorkspaceTranslation(db, secretBox, defaultEngine, { allowedHosts: config.providerAllowedHosts }),
+    clock,
+  );
   const runtime = createRuntime(db, clock, (err) => log.error({ err }, 'outbox drain failed'), {
-    // Without an engine there is nothing to translate: no job per message.
-    handlers: translator.providerName ? [translateOnInbound(() => boss)] : [],
+    // A workspace without an engine gets no job per message (checked per event).
+    handlers: translator.mayTranslate ? [translateOnInbound(() => boss, translator), retryFailedReplies(() => boss)] : [],
   });
   const { outbox } = runtime;
 
@@ -46,6 +56,8 @@ export async function startServer(
       clock,
       ...runtime.deps,
       translator,
+      secretBox,
+      providerAllowedHosts: config.providerAllowedHosts,
       bodyLimit: config.bodyLimit,
       sessionTtlMs: config.sessionTtlMs,
       secureCookies: config.secureCookies,
@@ -60,6 +72,11 @@ export async function startServer(
     );
     await registerMaintenance(boss, db, clock);
     await registerTranslateJob(
+      boss,
+      { db, translator, clock },
+      { ...(opts.translateRetrySeconds ? { retryDelaySeconds: opts.translateRetrySeconds } : {}) },
+    );
+    await registerTranslateReplyJob(
       boss,
       { db, translator, clock },
       { ...(opts.translateRetrySeconds ? { retryDelaySeconds: opts.translateRetrySeconds } : {}) },

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_translation_memory.js';
 import * as m0004 from './migrations/0004_message_translations.js';
 import * as m0005 from './migrations/0005_outbound_review.js';
 import * as m0006 from './migrations/0006_templates.js';
+import * as m0007 from './migrations/0007_translation_settings.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0004_message_translations', up: m0004.up },
   { id: '0005_outbound_review', up: m0005.up },
   { id: '0006_templates', up: m0006.up },
+  { id: '0007_translation_settings', up: m0007.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

@@ -1,5 +1,6 @@
 import type { Db } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
+import type { SecretBox } from '../lib/secret-box.js';
 import type { Translator } from '../translation/translator.js';
 
 /** Everything the HTTP app needs from the outside world; tests build their own. */
@@ -12,6 +13,10 @@ export interface Deps {
   subscribe?: (workspaceId: string, fn: (ev: PublicEvent) => void) => () => void;
   /** Machine translation (with protection and memory); answers 'untranslated' when no engine is set. */
   translator: Translator;
+  /** Seals provider keys at rest (server key). */
+  secretBox: SecretBox;
+  /** Private hosts workspace-configured engines may reach anyway (MERIDIAN_PROVIDER_ALLOWED_HOSTS). */
+  providerAllowedHosts: readonly string[];
   bodyLimit: number;
   sessionTtlMs: number;
   secureCookies: boolean;

@@ -19,10 +19,12 @@ const within = (tx: Queryable) => ({ executeSql: async (text: string, values?: u
  * Outbox → queue: each inbound message (a new one, or the first of a new conversation) gets a
  * translation job, committed with the outbox cursor.
  */
-export function translateOnInbound(boss: () => PgBoss | undefined): EventHandler {
+export function translateOnInbound(boss: () => PgBoss | undefined, translator: Translator): EventHandler {
   return async (ev, tx) => {
     const b = boss();
     if (!b || (ev.type !== 'message.created' && ev.type !== 'conversation.created') || ev.payload.direction !== 'inbound') return;
+    // A workspace without an engine gets no job per message.
+    if (!(await translator.settings(ev.workspaceId, tx)).provider) return;
     const job: TranslateJob = { workspaceId: ev.workspaceId, messageId: String(ev.payload.messageId) };
     await b.send(TRANSLATE_QUEUE, job, { singletonKey: job.messageId, db: within(tx) });
   };

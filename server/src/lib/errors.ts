@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   invalid_cursor: 400,
   invalid_id: 400,
   bad_request: 400,
+  private_address: 400,
   unauthorized: 401,
   invalid_credentials: 401,
   forbidden: 403,

@@ -3,6 +3,8 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { ApertiumProvider } from '../translation/providers/apertium.js';
 import { Translator } from '../translation/translator.js';
+import { WorkspaceTranslation } from '../translation/workspace-translation.js';
+import { SecretBox } from '../lib/secret-box.js';
 import { createToken } from '../auth/create-token.js';
 import type { Role } from '../auth/principal.js';
 import type { Db } from '../db/types.js';
@@ -27,13 +29,18 @@ export async function startHarness(engine: EngineCase, overrides: Partial<Deps> 
   const tdb = await engine.create();
   const clock = fixedClock(T0);
   const h = { tdb, db: tdb.db, clock, commits: 0 } as Harness;
+  const secretBox = overrides.secretBox ?? SecretBox.random();
+  const providerAllowedHosts = overrides.providerAllowedHosts ?? [];
+  const apy = inject('apyUrl') ? new ApertiumProvider(inject('apyUrl')) : null;
   h.app = await buildApp({
     db: tdb.db,
     clock,
     onCommit: () => {
       h.commits++;
     },
-    translator: new Translator(tdb.db, inject('apyUrl') ? new ApertiumProvider(inject('apyUrl')) : null, clock),
+    translator: new Translator(tdb.db, new WorkspaceTranslation(tdb.db, secretBox, apy, { allowedHosts: providerAllowedHosts }), clock),
+    secretBox,
+    providerAllowedHosts,
     bodyLimit: 1024 * 1024,
     sessionTtlMs: 3600_000,
     secureCookies: false,

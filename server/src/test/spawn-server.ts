@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +16,11 @@ const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 /** Settings the child must not inherit from the test environment: flags say where the data is. */
 const STRIPPED_ENV = ['DATABASE_URL', 'MERIDIAN_DATA', 'PORT', 'HOST'];
 
+/** One secret key per test process: restarts read what earlier starts sealed, and no key file lands in the repo. */
+const SECRET_KEY = randomBytes(32).toString('hex');
+
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', MERIDIAN_SECRET_KEY: SECRET_KEY };
   for (const k of STRIPPED_ENV) delete env[k];
   return { ...env, ...extra };
 }

@@ -6,9 +6,13 @@ import { primaryLanguage } from '../lib/language-tag.js';
  * them. Keywords per category and language; matched on word starts, case- and accent-insensitive,
  * in both the agent's text and the translation.
  */
-export type CriticalCategory = 'refund' | 'legal' | 'security' | 'billing_dispute';
+export type BuiltInCategory = 'refund' | 'legal' | 'security' | 'billing_dispute';
+/** A built-in category or one a workspace defined ('warranty', 'medical', …). */
+export type CriticalCategory = string;
+/** Category → language (primary subtag) → keywords. Workspaces may replace the defaults. */
+export type CriticalKeywordLists = Record<CriticalCategory, Record<string, string[]>>;
 
-export const DEFAULT_CRITICAL_KEYWORDS: Record<CriticalCategory, Record<string, string[]>> = {
+export const DEFAULT_CRITICAL_KEYWORDS: Record<BuiltInCategory, Record<string, string[]>> = {
   refund: {
     en: ['refund', 'reimburse', 'money back', 'credit note'],
     de: ['erstattung', 'rückerstattung', 'zurückerstatt', 'gutschrift', 'geld zurück'],
@@ -50,13 +54,13 @@ const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').to
 /** Finds critical keywords in texts given with their languages. */
 export function findCritical(
   texts: { text: string; language: string }[],
-  keywords: Record<CriticalCategory, Record<string, string[]>> = DEFAULT_CRITICAL_KEYWORDS,
+  keywords: CriticalKeywordLists = DEFAULT_CRITICAL_KEYWORDS,
 ): CriticalFinding[] {
   const found: CriticalFinding[] = [];
   for (const { text, language } of texts) {
     const lang = primaryLanguage(language);
     const hay = ` ${fold(text)}`;
-    for (const [category, byLang] of Object.entries(keywords) as [CriticalCategory, Record<string, string[]>][]) {
+    for (const [category, byLang] of Object.entries(keywords)) {
       for (const term of byLang[lang] ?? []) {
         // Word start: "refund" matches "refunded" but "avoir" does not match "savoir".
         if (new RegExp(`[^\\p{L}\\p{N}]${fold(term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(hay)) {

@@ -1,9 +1,11 @@
-import type { Db } from '../db/types.js';
+import type { Db, Queryable } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { lookupMemory, segmentHash, storeMemory, touchMemory, type MemoryKey } from './memory.repo.js';
 import { pairKey, ProviderError, type TranslationProvider } from './provider.js';
 import { PII_KINDS, protect, restore, type GlossaryEntry, type SpanKind } from './protect.js';
 import { primaryLanguage as primary } from '../lib/language-tag.js';
+import { glossaryFor, mergeGlossaries } from './glossary.js';
+import { fixedSource, type ResolvedTranslation, type TranslationSource } from './workspace-translation.js';
 
 export interface TranslateInput {
   text: string;
@@ -44,27 +46,56 @@ export interface TranslationOutcome {
 const UNKNOWN_WORDS_FLAG = 0.05;
 
 /**
- * Translates through one provider with protection and memory. Never throws for engine trouble:
- * a failure comes back as `untranslated` with a flag, so no message is ever lost to it.
- * Plain text is translated line by line so the memory works per segment.
+ * Translates through the workspace's engine with protection, its glossary and memory. Never throws
+ * for engine trouble: a failure comes back as `untranslated` with a flag, so no message is ever lost
+ * to it. Plain text is translated line by line so the memory works per segment.
  */
 export class Translator {
+  private readonly source: TranslationSource;
+
+  /** `engine`: one provider for every workspace (or none), or per-workspace settings. */
   constructor(
     private readonly db: Db,
-    private readonly provider: TranslationProvider | null,
+    engine: TranslationProvider | TranslationSource | null,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.source = engine && 'resolve' in engine ? engine : fixedSource(engine);
+  }
 
+  /** False when no workspace can have an engine: nothing to queue. */
+  get mayTranslate(): boolean {
+    return this.source.mayTranslate;
+  }
+
+  /** @deprecated use mayTranslate / defaultProviderName (kept while callers move over). */
   get providerName(): string | null {
-    return this.provider?.name ?? null;
+    return this.source.mayTranslate ? (this.source.defaultName ?? 'per-workspace') : null;
+  }
+
+  /** The engine of workspaces that configure none. */
+  get defaultProviderName(): string | null {
+    return this.source.defaultName;
+  }
+
+  /** The workspace's engine and translation settings (through `q` inside a transaction). */
+  settings(workspaceId: string, q?: Queryable): Promise<ResolvedTranslation> {
+    return this.source.resolve(workspaceId, q);
+  }
+
+  /** Drops cached settings after this process changed them. */
+  invalidate(workspaceId: string): void {
+    this.source.invalidate(workspaceId);
   }
 
   async translate(workspaceId: string, input: TranslateInput): Promise<TranslationOutcome> {
     const format = input.format ?? 'text';
     const source = primary(input.source);
     const target = primary(input.target);
-    const base = { source, target, provider: this.provider?.name ?? null, unknownWordRatio: null };
-    const { text: masked, spans } = protect(input.text, { format, ...(input.glossary ? { glossary: input.glossary } : {}) });
+    const ws = await this.source.resolve(workspaceId);
+    const provider = ws.provider;
+    const base = { source, target, provider: provider?.name ?? null, unknownWordRatio: null };
+    const glossary = mergeGlossaries(glossaryFor(ws.glossary, source, target), input.glossary);
+    const { text: masked, spans } = protect(input.text, { format, ...(glossary.length ? { glossary } : {}) });
     const counts: Partial<Record<SpanKind, number>> = {};
     for (const s of spans) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
 
@@ -79,9 +110,9 @@ export class Translator {
       flags: [flag],
       protected: counts,
     });
-    if (!this.provider) return untranslated('no_provider');
+    if (!provider) return untranslated('no_provider');
 
-    const key: MemoryKey = { provider: this.provider.name, source, target, format };
+    const key: MemoryKey = { provider: provider.name, source, target, format };
     // Lines are the memory's segments; blank lines and separators pass through untouched.
     const parts = format === 'html' ? [masked] : masked.split(/(\n+)/);
     const segments = parts.filter((p) => p.trim() !== '' && !/^\n+$/.test(p));
@@ -91,12 +122,12 @@ export class Translator {
 
     const fresh: { source: string; translated: string; unknownRatio: number | null }[] = [];
     try {
-      const pairs = await this.provider.pairs();
+      const pairs = await provider.pairs();
       if (pairs && !pairs.has(pairKey(source, target))) return untranslated('unsupported_pair');
       for (const seg of new Set(segments)) {
         const h = segmentHash(seg);
         if (translated.has(h)) continue;
-        const r = await this.provider.translate({
+        const r = await provider.translate({
           text: seg,
           source,
           target,

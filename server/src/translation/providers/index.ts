@@ -9,7 +9,7 @@ import { OpenAIChatProvider, type OpenAIOptions } from './openai.js';
 
 /** One engine's settings, as a workspace stores them (keys come from the secret store, never from code). */
 export type ProviderSettings =
-  | { kind: 'apertium'; baseUrl: string; timeoutMs?: number }
+  | { kind: 'apertium'; baseUrl: string; timeoutMs?: number; fetch?: typeof fetch }
   | ({ kind: 'deepl' } & DeepLOptions)
   | ({ kind: 'libretranslate' } & LibreTranslateOptions)
   | ({ kind: 'google' } & GoogleOptions)
@@ -22,7 +22,10 @@ export type ProviderKind = ProviderSettings['kind'];
 export function createProvider(settings: ProviderSettings): TranslationProvider {
   switch (settings.kind) {
     case 'apertium':
-      return new ApertiumProvider(settings.baseUrl, settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {});
+      return new ApertiumProvider(settings.baseUrl, {
+        ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
+        ...(settings.fetch ? { fetch: settings.fetch } : {}),
+      });
     case 'deepl':
       return new DeepLProvider(settings);
     case 'libretranslate':

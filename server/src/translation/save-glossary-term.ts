@@ -1,0 +1,76 @@
+import type { Queryable } from '../db/types.js';
+import type { AuditEntry } from '../events/audit.repo.js';
+import { recordChange } from '../events/events.repo.js';
+import { AppError, notFound } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import {
+  countGlossary,
+  deleteGlossaryTerm,
+  findGlossaryTerm,
+  insertGlossaryTerm,
+  updateGlossaryTerm,
+  type GlossaryTermRow,
+} from './glossary.repo.js';
+import type { GlossaryTermBody } from './settings.schema.js';
+
+/** A glossary is read whole on every translation: keep it to a size that stays cheap. */
+export const MAX_GLOSSARY_TERMS = 2000;
+
+type Actor = Pick<AuditEntry, 'actorType' | 'actorId'>;
+
+function values(body: GlossaryTermBody, base?: GlossaryTermRow) {
+  const term = body.term.trim();
+  if (term === '') throw new AppError('validation_failed', 'term is blank', [{ path: 'body/term', message: 'blank' }]);
+  return {
+    term,
+    language: body.language === undefined ? (base?.language ?? null) : body.language,
+    translations: body.translations ?? base?.translations ?? {},
+    caseSensitive: body.caseSensitive ?? base?.caseSensitive ?? false,
+    note: body.note === undefined ? (base?.note ?? null) : body.note,
+  };
+}
+
+async function record(tx: Queryable, workspaceId: string, actor: Actor, action: 'create' | 'update' | 'delete', id: string, at: Date) {
+  await recordChange(
+    tx,
+    workspaceId,
+    { type: `glossary_term.${action}d`, subjectId: id, payload: { termId: id } },
+    { ...actor, action: `glossary_term.${action}`, targetType: 'glossary_term', targetId: id },
+    at,
+  );
+}
+
+export async function createGlossaryTerm(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  body: GlossaryTermBody,
+  at: Date,
+): Promise<GlossaryTermRow> {
+  if ((await countGlossary(tx, workspaceId)) >= MAX_GLOSSARY_TERMS) {
+    throw new AppError('conflict', `a glossary holds at most ${MAX_GLOSSARY_TERMS} terms`);
+  }
+  const row = await insertGlossaryTerm(tx, workspaceId, { id: newId(), ...values(body) }, at);
+  await record(tx, workspaceId, actor, 'create', row.id, at);
+  return row;
+}
+
+export async function changeGlossaryTerm(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  id: string,
+  body: GlossaryTermBody,
+  at: Date,
+): Promise<GlossaryTermRow> {
+  const base = await findGlossaryTerm(tx, workspaceId, id);
+  if (!base) throw notFound('glossary term');
+  const row = (await updateGlossaryTerm(tx, workspaceId, id, values(body, base), at))!;
+  await record(tx, workspaceId, actor, 'update', id, at);
+  return row;
+}
+
+export async function removeGlossaryTerm(tx: Queryable, workspaceId: string, actor: Actor, id: string, at: Date): Promise<void> {
+  if (!(await deleteGlossaryTerm(tx, workspaceId, id))) throw notFound('glossary term');
+  await record(tx, workspaceId, actor, 'delete', id, at);
+}
