@@ -18,7 +18,10 @@ export interface MessageTranslation {
 const COLS = `language, source_language AS "sourceLanguage", status, text, provider, flags, attempts, updated_at AS "updatedAt",
   back_text AS "backText", delivered`;
 
-/** Writes the latest outcome; a retry bumps `attempts`. A translated row is never downgraded. */
+/**
+ * Writes the latest outcome; a retry bumps `attempts`. A translated row is never downgraded, so
+ * whatever was delivered (with its back-translation) stays as the customer received it.
+ */
 export async function saveMessageTranslation(
   q: Queryable,
   workspaceId: string,
@@ -32,7 +35,8 @@ export async function saveMessageTranslation(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11)
      ON CONFLICT (workspace_id, message_id, language) DO UPDATE
         SET status = EXCLUDED.status, text = EXCLUDED.text, provider = EXCLUDED.provider, flags = EXCLUDED.flags,
-            source_language = EXCLUDED.source_language, attempts = message_translations.attempts + 1, updated_at = EXCLUDED.updated_at
+            source_language = EXCLUDED.source_language, attempts = message_translations.attempts + 1, updated_at = EXCLUDED.updated_at,
+            back_text = EXCLUDED.back_text, delivered = EXCLUDED.delivered
       WHERE message_translations.status <> 'translated'`,
     [
       workspaceId,

@@ -7,6 +7,7 @@ export interface OutboundReview {
   status: 'awaiting_review' | 'approved';
   reasons: HoldReason[];
   requestedAt: Date;
+  /** Null on an approved review: released by the translation retry, no person involved. */
   reviewedBy: string | null;
   reviewedAt: Date | null;
 }
@@ -42,6 +43,26 @@ export async function approveReview(q: Queryable, workspaceId: string, messageId
   await q.query(
     `UPDATE outbound_reviews SET status = 'approved', reviewed_by = $3, reviewed_at = $4 WHERE workspace_id = $1 AND message_id = $2`,
     [workspaceId, messageId, agentId, at],
+  );
+}
+
+/** Replaces why a waiting reply is held (a retried translation brought new reasons). */
+export async function setReviewReasons(q: Queryable, workspaceId: string, messageId: string, reasons: unknown[]): Promise<void> {
+  await q.query(`UPDATE outbound_reviews SET reasons = $3 WHERE workspace_id = $1 AND message_id = $2 AND status = 'awaiting_review'`, [
+    workspaceId,
+    messageId,
+    JSON.stringify(reasons),
+  ]);
+}
+
+/**
+ * Lets a waiting reply go without a person: what held it (a failed translation) is gone. The
+ * reasons stay as the record of why it waited; `reviewed_by` stays null.
+ */
+export async function releaseReview(q: Queryable, workspaceId: string, messageId: string, at: Date): Promise<void> {
+  await q.query(
+    `UPDATE outbound_reviews SET status = 'approved', reviewed_at = $3 WHERE workspace_id = $1 AND message_id = $2 AND status = 'awaiting_review'`,
+    [workspaceId, messageId, at],
   );
 }
 

@@ -9,7 +9,7 @@ import { readerTargets } from './reader-targets.js';
 import type { TranslationFlag, Translator } from './translator.js';
 
 /** Engine trouble that may pass: worth another try later. */
-const RETRYABLE: ReadonlySet<TranslationFlag> = new Set(['provider_unavailable', 'provider_timeout', 'provider_bad_response']);
+export const RETRYABLE: ReadonlySet<TranslationFlag> = new Set(['provider_unavailable', 'provider_timeout', 'provider_bad_response']);
 
 /**
  * Stores translations of an inbound message into the languages of the agents who will read it.

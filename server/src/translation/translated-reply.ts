@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types.js';
-import { appendEvent } from '../events/events.repo.js';
+import type { AuditEntry } from '../events/audit.repo.js';
+import { appendEvent, recordChange } from '../events/events.repo.js';
 import type { MessageRow } from '../messages/messages.repo.js';
 import { findCritical, type CriticalFinding } from './critical.js';
 import { saveMessageTranslation } from './message-translations.repo.js';
@@ -29,17 +30,17 @@ export async function prepareReply(
 }
 
 /**
- * Stores the translation the customer will receive (with its back-translation) and decides
- * delivery: critical content sent machine-translated, or a reply whose translation failed, waits
- * for an agent fluent in the customer's language; anything else is ready at once.
+ * Stores the translation the customer will receive (with its back-translation) and says what holds
+ * the reply back: critical content sent machine-translated, or no translation to send. The first
+ * attempt (`recordReply`) and the background retry (`retry-reply.ts`) decide alike through it.
  */
-export async function recordReply(
+export async function storeReplyTranslation(
   tx: Queryable,
   workspaceId: string,
-  message: Pick<MessageRow, 'id' | 'conversationId' | 'text' | 'language'>,
+  message: Pick<MessageRow, 'id' | 'text'>,
   prepared: PreparedReply,
   at: Date,
-): Promise<{ held: boolean; reasons: HoldReason[] }> {
+): Promise<HoldReason[]> {
   const { translation, back } = prepared;
   await saveMessageTranslation(
     tx,
@@ -57,24 +58,52 @@ export async function recordReply(
     },
     at,
   );
-  const reasons: HoldReason[] =
-    translation.status === 'translated'
-      ? findCritical([
-          { text: message.text, language: translation.source },
-          { text: translation.text ?? '', language: translation.target },
-        ])
-      : [{ category: 'translation_failed', flags: translation.flags }];
-  const payload = { conversationId: message.conversationId, messageId: message.id, language: translation.target };
-  if (reasons.length > 0) {
-    await insertReview(tx, workspaceId, { messageId: message.id, language: translation.target, reasons }, at);
-    await appendEvent(tx, workspaceId, { type: 'message.review_requested', subjectId: message.id, payload: { ...payload, reasons } }, at);
-    return { held: true, reasons };
-  }
-  await appendEvent(
-    tx,
-    workspaceId,
-    { type: 'message.outbound_ready', subjectId: message.id, payload: { ...payload, text: 'translation' } },
-    at,
-  );
-  return { held: false, reasons };
+  return translation.status === 'translated'
+    ? findCritical([
+        { text: message.text, language: translation.source },
+        { text: translation.text ?? '', language: translation.target },
+      ])
+    : [{ category: 'translation_failed', flags: translation.flags }];
+}
+
+/**
+ * Announces the decision: held for a fluent approver (`message.review_requested` with its reasons)
+ * or ready for the channels (`message.outbound_ready`). With `audit` the change is also audited.
+ */
+export async function announceReply(
+  tx: Queryable,
+  workspaceId: string,
+  message: Pick<MessageRow, 'id' | 'conversationId'>,
+  language: string,
+  reasons: HoldReason[],
+  at: Date,
+  audit?: AuditEntry,
+): Promise<void> {
+  const payload = { conversationId: message.conversationId, messageId: message.id, language };
+  const ev =
+    reasons.length > 0
+      ? { type: 'message.review_requested', subjectId: message.id, payload: { ...payload, reasons } }
+      : { type: 'message.outbound_ready', subjectId: message.id, payload: { ...payload, text: 'translation' } };
+  if (audit) await recordChange(tx, workspaceId, ev, audit, at);
+  else await appendEvent(tx, workspaceId, ev, at);
+}
+
+/**
+ * The first attempt at a translated reply, in the create transaction: stores the translation and
+ * decides delivery. A held reply waits in `outbound_reviews` for an agent fluent in the customer's
+ * language (a failed translation is also retried in the background: `retry-reply.ts`); anything
+ * else is ready at once.
+ */
+export async function recordReply(
+  tx: Queryable,
+  workspaceId: string,
+  message: Pick<MessageRow, 'id' | 'conversationId' | 'text' | 'language'>,
+  prepared: PreparedReply,
+  at: Date,
+): Promise<{ held: boolean; reasons: HoldReason[] }> {
+  const language = prepared.translation.target;
+  const reasons = await storeReplyTranslation(tx, workspaceId, message, prepared, at);
+  if (reasons.length > 0) await insertReview(tx, workspaceId, { messageId: message.id, language, reasons }, at);
+  await announceReply(tx, workspaceId, message, language, reasons, at);
+  return { held: reasons.length > 0, reasons };
 }
