@@ -10,6 +10,7 @@ import { AppError, notFound } from '../lib/errors.js';
 import { approveReply } from '../translation/approve-reply.js';
 import { translationsFor } from '../translation/message-translations.repo.js';
 import { reviewsFor } from '../translation/reviews.repo.js';
+import { replyFormality } from '../translation/reply-formality.js';
 import { prepareReply, recordReply, type PreparedReply } from '../translation/translated-reply.js';
 import { addMessage } from './add-message.js';
 import { findMessage, listMessages, type MessageRow } from './messages.repo.js';
@@ -73,7 +74,12 @@ export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
           ]);
         }
         // Translation talks to the engine: do it before the transaction opens.
-        prepared = await prepareReply(deps.translator, p.workspaceId, { text: body.text, source: body.language, target: translateTo });
+        prepared = await prepareReply(deps.translator, p.workspaceId, {
+          text: body.text,
+          source: body.language,
+          target: translateTo,
+          formality: await replyFormality(deps.db, p.workspaceId, req.params.id),
+        });
       }
       return createOnce(deps, req, reply, async (tx) => {
         const conversation = await findConversation(tx, p.workspaceId, req.params.id, true);

@@ -70,6 +70,8 @@ export const Message = Type.Object({
         updatedAt: Timestamp,
         backText: Type.Optional(Nullable(Type.String())),
         delivered: Type.Optional(Type.Boolean()),
+        /** Goes out under the delivered translation when the workspace discloses machine translation. */
+        notice: Type.Optional(Nullable(Type.String())),
       }),
     ),
   ),

@@ -13,10 +13,12 @@ export interface MessageTranslation {
   backText: string | null;
   /** True when this is the text the customer receives. */
   delivered: boolean;
+  /** Sent under a delivered translation when the workspace discloses machine translation. */
+  notice: string | null;
 }
 
 const COLS = `language, source_language AS "sourceLanguage", status, text, provider, flags, attempts, updated_at AS "updatedAt",
-  back_text AS "backText", delivered`;
+  back_text AS "backText", delivered, notice`;
 
 /**
  * Writes the latest outcome; a retry bumps `attempts`. A translated row is never downgraded, so
@@ -26,17 +28,17 @@ export async function saveMessageTranslation(
   q: Queryable,
   workspaceId: string,
   messageId: string,
-  t: Omit<MessageTranslation, 'attempts' | 'updatedAt' | 'backText' | 'delivered'> &
-    Partial<Pick<MessageTranslation, 'backText' | 'delivered'>>,
+  t: Omit<MessageTranslation, 'attempts' | 'updatedAt' | 'backText' | 'delivered' | 'notice'> &
+    Partial<Pick<MessageTranslation, 'backText' | 'delivered' | 'notice'>>,
   at: Date,
 ): Promise<void> {
   await q.query(
-    `INSERT INTO message_translations (workspace_id, message_id, language, source_language, status, text, provider, flags, created_at, updated_at, back_text, delivered)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11)
+    `INSERT INTO message_translations (workspace_id, message_id, language, source_language, status, text, provider, flags, created_at, updated_at, back_text, delivered, notice)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12)
      ON CONFLICT (workspace_id, message_id, language) DO UPDATE
         SET status = EXCLUDED.status, text = EXCLUDED.text, provider = EXCLUDED.provider, flags = EXCLUDED.flags,
             source_language = EXCLUDED.source_language, attempts = message_translations.attempts + 1, updated_at = EXCLUDED.updated_at,
-            back_text = EXCLUDED.back_text, delivered = EXCLUDED.delivered
+            back_text = EXCLUDED.back_text, delivered = EXCLUDED.delivered, notice = EXCLUDED.notice
       WHERE message_translations.status <> 'translated'`,
     [
       workspaceId,
@@ -50,6 +52,7 @@ export async function saveMessageTranslation(
       at,
       t.backText ?? null,
       t.delivered ?? false,
+      t.notice ?? null,
     ],
   );
 }

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { findMessage } from '../messages/messages.repo.js';
 import { releaseReview, setReviewReasons, findReview } from './reviews.repo.js';
+import { replyFormality } from './reply-formality.js';
 import { RETRYABLE } from './translate-message.js';
 import { announceReply, prepareReply, storeReplyTranslation, type HoldReason } from './translated-reply.js';
 import type { TranslationFlag, Translator } from './translator.js';
@@ -55,7 +56,12 @@ export async function retryReply(
   const before = await waiting(db, workspaceId, messageId);
   if (!before) return { status: 'skipped' };
   const { message, review } = before;
-  const prepared = await prepareReply(translator, workspaceId, { text: message.text, source: message.language, target: review.language });
+  const prepared = await prepareReply(translator, workspaceId, {
+    text: message.text,
+    source: message.language,
+    target: review.language,
+    formality: await replyFormality(db, workspaceId, message.conversationId),
+  });
 
   return db.transaction(async (tx): Promise<RetryOutcome> => {
     const now = await waiting(tx, workspaceId, messageId, true);

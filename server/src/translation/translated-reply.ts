@@ -2,7 +2,8 @@ import type { Queryable } from '../db/types.js';
 import type { AuditEntry } from '../events/audit.repo.js';
 import { appendEvent, recordChange } from '../events/events.repo.js';
 import type { MessageRow } from '../messages/messages.repo.js';
-import { findCritical, type CriticalFinding } from './critical.js';
+import { findCritical, type CriticalFinding, type CriticalKeywordLists } from './critical.js';
+import { machineTranslationNotice } from './disclosure.js';
 import { saveMessageTranslation } from './message-translations.repo.js';
 import { insertReview } from './reviews.repo.js';
 import type { TranslationOutcome, Translator } from './translator.js';
@@ -10,23 +11,37 @@ import type { TranslationOutcome, Translator } from './translator.js';
 export interface PreparedReply {
   translation: TranslationOutcome;
   back: TranslationOutcome | null;
+  /** The workspace's lists (its own or the defaults), read with the engine settings. */
+  criticalKeywords: CriticalKeywordLists;
+  /** The customer-language notice to send under the translation, when the workspace discloses it. */
+  notice: string | null;
 }
 
 /** Why a reply is held: critical content, or no translation to send. */
 export type HoldReason = CriticalFinding | { category: 'translation_failed'; flags: string[] };
 
-/** Network part, before the transaction: translate the agent's draft and read it back. */
+/**
+ * Network part, before the transaction: translate the agent's draft (in the customer's formality,
+ * for engines that take one) and read it back.
+ */
 export async function prepareReply(
   translator: Translator,
   workspaceId: string,
-  r: { text: string; source: string; target: string },
+  r: { text: string; source: string; target: string; formality?: 'formal' | 'informal' | undefined },
 ): Promise<PreparedReply> {
-  const translation = await translator.translate(workspaceId, r);
+  const settings = await translator.settings(workspaceId);
+  const translation = await translator.translate(workspaceId, {
+    text: r.text,
+    source: r.source,
+    target: r.target,
+    ...(r.formality ? { formality: r.formality } : {}),
+  });
   const back =
     translation.status === 'translated' && translation.text !== null
       ? await translator.translate(workspaceId, { text: translation.text, source: r.target, target: r.source })
       : null;
-  return { translation, back };
+  const notice = settings.discloseMachineTranslation ? machineTranslationNotice(r.source, r.target) : null;
+  return { translation, back, criticalKeywords: settings.criticalKeywords, notice };
 }
 
 /**
@@ -55,14 +70,18 @@ export async function storeReplyTranslation(
       flags: translation.flags,
       backText: back?.status === 'translated' ? back.text : null,
       delivered: translation.status === 'translated',
+      notice: translation.status === 'translated' ? prepared.notice : null,
     },
     at,
   );
   return translation.status === 'translated'
-    ? findCritical([
-        { text: message.text, language: translation.source },
-        { text: translation.text ?? '', language: translation.target },
-      ])
+    ? findCritical(
+        [
+          { text: message.text, language: translation.source },
+          { text: translation.text ?? '', language: translation.target },
+        ],
+        prepared.criticalKeywords,
+      )
     : [{ category: 'translation_failed', flags: translation.flags }];
 }
 
