@@ -23,12 +23,13 @@ interface Ids {
   agent: string;
   team: string;
   template: string;
+  glossary: string;
 }
 
 type Json = Record<string, unknown>;
 
 interface BodyRoute {
-  method: 'POST' | 'PATCH' | 'PUT';
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   idKind?: keyof Ids;
   public?: boolean;
@@ -49,6 +50,26 @@ interface BodyRoute {
   /** Further invalid bodies specific to the route (a string is sent as raw JSON text). */
   extra?: { name: string; body: (n: number, ids: Ids) => unknown; status: number; code: ErrorCode; path?: string }[];
 }
+
+/** Engine URLs on private, loopback, link-local, CGNAT and unspecified addresses, in the spellings WHATWG URLs allow. */
+const PRIVATE_URLS = [
+  'http://127.0.0.1:5000',
+  'http://localhost:5000',
+  'http://169.254.169.254/latest',
+  'http://10.1.2.3',
+  'http://192.168.0.10',
+  'http://100.64.0.1',
+  'http://0.0.0.0',
+  'http://[::1]:5000',
+  'http://[::ffff:127.0.0.1]',
+  'http://[fd00::1]',
+  'http://[fe80::1]',
+  'http://0x7f000001',
+  'http://2130706433',
+  'http://127.1',
+  'http://localhost.',
+  'http://api.localhost',
+];
 
 const BODY_ROUTES: BodyRoute[] = [
   {
@@ -560,10 +581,267 @@ const BODY_ROUTES: BodyRoute[] = [
       },
     ],
   },
+  {
+    method: 'PATCH',
+    path: '/api/v1/settings/translation',
+    // A public engine host that never resolves: the positive control saves it, nothing here calls it.
+    valid: () => ({
+      provider: { kind: 'libretranslate', baseUrl: 'https://mt.example.invalid', apiKey: 'lt-key-123', timeoutMs: 5000 },
+      discloseMachineTranslation: true,
+      criticalKeywords: { warranty: { en: ['warranty claim'], de: ['garantiefall'] } },
+    }),
+    strings: [
+      ['provider', 'baseUrl'],
+      ['provider', 'apiKey'],
+      ['criticalKeywords', 'warranty', 'en', '0'],
+    ],
+    wrongTypes: [
+      [['provider', 'kind'], 'systran'],
+      [['provider', 'timeoutMs'], '5000'],
+      [['provider', 'timeoutMs'], 1.5],
+      [['provider', 'timeoutMs'], 10],
+      [['provider', 'apiKey'], 'a key with spaces'],
+      [['criticalKeywords', 'warranty'], ['warranty claim']],
+      [['criticalKeywords', 'warranty', 'en'], 'warranty claim'],
+      [['criticalKeywords', 'warranty', 'en', '0'], 7],
+      [['criticalKeywords', 'warranty', 'en', '0'], 'x'],
+      [['criticalKeywords', 'warranty', 'en', '0'], 'x'.repeat(101)],
+    ],
+    nestedObjects: [['provider'], ['criticalKeywords'], ['criticalKeywords', 'warranty']],
+    extra: [
+      { name: 'empty patch', body: () => ({}), status: 400, code: 'validation_failed' },
+      {
+        name: 'ftp URL',
+        body: () => ({ provider: { kind: 'libretranslate', baseUrl: 'ftp://mt.example.org' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/provider/baseUrl',
+      },
+      {
+        name: 'URL with credentials',
+        body: () => ({ provider: { kind: 'apertium', baseUrl: 'http://user:pw@mt.example.org' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/provider/baseUrl',
+      },
+      {
+        name: 'URL that does not parse',
+        body: () => ({ provider: { kind: 'apertium', baseUrl: 'https://mt example.org' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/provider/baseUrl',
+      },
+      {
+        name: 'URL over its limit',
+        body: () => ({ provider: { kind: 'apertium', baseUrl: `https://${'a'.repeat(500)}.example.org` } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/provider/baseUrl',
+      },
+      ...PRIVATE_URLS.map((baseUrl) => ({
+        name: `private engine URL ${baseUrl}`,
+        body: () => ({ provider: { kind: 'libretranslate', baseUrl } }),
+        status: 400,
+        code: 'private_address' as const,
+        path: 'body/provider/baseUrl',
+      })),
+      {
+        name: 'private URL on an engine with a default host',
+        body: () => ({ provider: { kind: 'deepl', apiKey: 'dl-key', baseUrl: 'http://169.254.169.254' } }),
+        status: 400,
+        code: 'private_address',
+        path: 'body/provider/baseUrl',
+      },
+      {
+        name: 'engine without its key',
+        body: () => ({ provider: { kind: 'deepl' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/provider/apiKey',
+      },
+      {
+        name: 'openai without a model',
+        body: () => ({ provider: { kind: 'openai', apiKey: 'sk-x' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/provider/model',
+      },
+      {
+        name: 'DeepL glossary key upper case',
+        body: () => ({ provider: { kind: 'deepl', apiKey: 'dl-key', glossaries: { 'EN>DE': 'g-1' } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/provider/glossaries/EN>DE',
+      },
+      {
+        name: 'critical category upper case',
+        body: () => ({ criticalKeywords: { Warranty: { en: ['warranty claim'] } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords/Warranty',
+      },
+      // Would reach the matcher as a list of single characters.
+      {
+        name: 'critical category with a bad shape',
+        body: () => ({ criticalKeywords: { 'Warranty claims': { en: 'refund' } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords/Warranty claims',
+      },
+      {
+        name: 'critical category null',
+        body: () => ({ criticalKeywords: { WARRANTY: null } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords/WARRANTY',
+      },
+      {
+        name: 'critical language not a primary subtag',
+        body: () => ({ criticalKeywords: { warranty: { 'en-US': ['warranty claim'] } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords/warranty/en-US',
+      },
+      {
+        name: 'critical keywords with numbers',
+        body: () => ({ criticalKeywords: { warranty: { EN: [1, 2] } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords/warranty/EN',
+      },
+      {
+        name: 'critical lists all empty',
+        body: () => ({ criticalKeywords: { warranty: { en: [], de: [] } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords',
+      },
+      {
+        name: 'critical category without languages',
+        body: () => ({ criticalKeywords: { warranty: {} } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords',
+      },
+      {
+        name: 'no critical category',
+        body: () => ({ criticalKeywords: {} }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords',
+      },
+      {
+        name: 'too many critical categories',
+        body: () => ({ criticalKeywords: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`c${i}`, { en: ['keyword'] }])) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/criticalKeywords',
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/glossary',
+    idempotent: true,
+    valid: (n) => ({ term: `Term ${n}`, language: 'en', translations: { de: `Begriff ${n}` }, caseSensitive: true, note: 'a note' }),
+    strings: [['term'], ['translations', 'de'], ['note'], ['language']],
+    wrongTypes: [
+      [['translations', 'de'], 5],
+      [['translations', 'de'], { deep: true }],
+    ],
+    nestedObjects: [['translations']],
+    extra: [
+      { name: 'blank term', body: () => ({ term: ' \t ' }), status: 400, code: 'validation_failed', path: 'body/term' },
+      { name: 'empty term', body: () => ({ term: '' }), status: 400, code: 'validation_failed', path: 'body/term' },
+      { name: 'term too long', body: () => ({ term: 'a'.repeat(201) }), status: 400, code: 'validation_failed', path: 'body/term' },
+      { name: 'no term', body: () => ({ note: 'x' }), status: 400, code: 'validation_failed', path: 'body/term' },
+      {
+        name: 'bad language tag',
+        body: () => ({ term: 'x', language: 'english!' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/language',
+      },
+      {
+        name: 'translation too long',
+        body: () => ({ term: 'x', translations: { de: 'a'.repeat(201) } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/translations/de',
+      },
+      {
+        name: 'empty translation',
+        body: () => ({ term: 'x', translations: { de: '' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/translations/de',
+      },
+      {
+        name: 'translation key not a primary subtag',
+        body: () => ({ term: 'x', translations: { 'de-DE': { deep: true } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/translations/de-DE',
+      },
+      {
+        name: 'too many translations',
+        body: () => ({
+          term: 'x',
+          translations: Object.fromEntries(
+            Array.from({ length: 101 }, (_, i) => [
+              `a${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`,
+              'x',
+            ]),
+          ),
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/translations',
+      },
+      {
+        name: 'note too long',
+        body: () => ({ term: 'x', note: 'a'.repeat(1001) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/note',
+      },
+      // The seed has "Other term" (no language): the same term in other case is taken.
+      { name: 'term taken', body: () => ({ term: 'OTHER TERM' }), status: 409, code: 'already_exists', path: 'body/term' },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/glossary/:id',
+    idKind: 'glossary',
+    valid: () => ({ term: 'Seed term', translations: { de: 'Saatbegriff' }, note: null }),
+    strings: [['term'], ['translations', 'de']],
+    nestedObjects: [['translations']],
+    extra: [
+      { name: 'blank term', body: () => ({ term: '   ' }), status: 400, code: 'validation_failed', path: 'body/term' },
+      { name: 'term too long', body: () => ({ term: 'a'.repeat(201) }), status: 400, code: 'validation_failed', path: 'body/term' },
+      // The term is the one required field, on a change too.
+      { name: 'no term', body: () => ({ note: 'x' }), status: 400, code: 'validation_failed', path: 'body/term' },
+      {
+        name: 'translation key upper case',
+        body: () => ({ term: 'Seed term', translations: { DE: 'x' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/translations/DE',
+      },
+      {
+        name: 'renamed to a taken term',
+        body: () => ({ term: 'other Term', language: null }),
+        status: 409,
+        code: 'already_exists',
+        path: 'body/term',
+      },
+    ],
+  },
+  { method: 'DELETE', path: '/api/v1/glossary/:id', idKind: 'glossary', noBody: true },
 ];
 
 /** Routes with an `:id` in the path, and which kind of row it names. */
-const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; idKind: keyof Ids }[] = [
+const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string; idKind: keyof Ids }[] = [
   { method: 'GET', path: '/api/v1/conversations/:id', idKind: 'conversation' },
   { method: 'PATCH', path: '/api/v1/conversations/:id', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/conversations/:id/messages', idKind: 'conversation' },
@@ -578,6 +856,8 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; idKin
   { method: 'PUT', path: '/api/v1/templates/:id/variants', idKind: 'template' },
   { method: 'POST', path: '/api/v1/templates/:id/variants/draft', idKind: 'template' },
   { method: 'POST', path: '/api/v1/templates/:id/render', idKind: 'template' },
+  { method: 'PATCH', path: '/api/v1/glossary/:id', idKind: 'glossary' },
+  { method: 'DELETE', path: '/api/v1/glossary/:id', idKind: 'glossary' },
 ];
 
 /** Routes whose path parameter is a locale (BCP 47 tag) rather than an id. */
@@ -988,6 +1268,8 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       sourceLocale: 'en',
       variants: [{ locale: 'en', body: 'Hi {customerName}' }],
     });
+    const glossary = await post('/api/v1/glossary', { term: 'Seed term', language: 'en', translations: { de: 'Saatbegriff' } });
+    await post('/api/v1/glossary', { term: 'Other term' });
     ids = {
       conversation: conversation.id,
       message: conversation.messages[0].id,
@@ -995,6 +1277,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       agent: agent.id,
       team: team.id,
       template: template.id,
+      glossary: glossary.id,
     };
   });
   afterAll(async () => h?.close());

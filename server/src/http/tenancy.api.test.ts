@@ -12,7 +12,7 @@ import { ERROR_STATUS } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
 import { call, makeWorkspace, rowCounts, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
-type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT';
+type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Access = 'public' | Role;
 type Res = Awaited<ReturnType<typeof call>>;
 
@@ -25,9 +25,10 @@ interface Ids {
   conversation: string;
   message: string;
   template: string;
+  glossary: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
-const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message', 'template'];
+const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message', 'template', 'glossary'];
 
 interface RouteCase {
   method: Method;
@@ -41,7 +42,7 @@ interface RouteCase {
   body?: (own: Ids, n: number) => unknown;
   /** Not reachable as plain HTTP (WebSocket upgrade) or not an API route. */
   skipInject?: boolean;
-  /** Status for the caller's own id when a 2xx needs more set-up (approve: nothing awaits review → 409). */
+  /** Status for the caller's own id when it is not 201 (POST), 204 (DELETE) or 200 (approve: nothing awaits review → 409). */
   ownStatus?: number;
 }
 
@@ -144,6 +145,30 @@ const ROUTES: RouteCase[] = [
     ownStatus: 200,
     body: (o) => ({ conversationId: o.conversation }),
   },
+  { method: 'GET', path: '/api/v1/settings/translation', access: 'lead' },
+  // No engine here: A stays on the server default, so nothing in this file calls out to one.
+  {
+    method: 'PATCH',
+    path: '/api/v1/settings/translation',
+    access: 'admin',
+    body: () => ({ discloseMachineTranslation: true, criticalKeywords: { warranty: { en: ['warranty claim'] } } }),
+  },
+  { method: 'GET', path: '/api/v1/glossary', access: 'agent' },
+  {
+    method: 'POST',
+    path: '/api/v1/glossary',
+    access: 'lead',
+    body: (_o, n) => ({ term: `Term ${n}`, language: 'en', translations: { de: `Begriff ${n}` } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/glossary/:id',
+    access: 'lead',
+    idKind: 'glossary',
+    body: (_o, n) => ({ term: `Renamed term ${n}`, translations: { de: `Umbenannt ${n}` } }),
+  },
+  // Last of the glossary routes: the own-id check deletes A's seeded term.
+  { method: 'DELETE', path: '/api/v1/glossary/:id', access: 'lead', idKind: 'glossary' },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
 ];
 
@@ -189,7 +214,15 @@ const SMUGGLE: Smuggle[] = [
   // `role` is a real field of agents; a workspace or a password hash is not.
   { route: find('POST', '/api/v1/agents'), allowed: ['role'] },
   { route: find('POST', '/api/v1/teams') },
+  { route: find('PATCH', '/api/v1/settings/translation') },
+  { route: find('POST', '/api/v1/glossary') },
+  { route: find('PATCH', '/api/v1/glossary/:id') },
 ];
+
+/** B's own engine (with a key) and keyword lists: nothing of them may show through A's token. */
+const B_ENGINE_HOST = 'mt.b-private-engine.invalid';
+const B_ENGINE_KEY = 'b-engine-key-3c9d1e';
+const B_CATEGORY = 'b_secret_category';
 
 function expectError(
   res: Res,
@@ -234,6 +267,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       customers: await read('/api/v1/customers?limit=100'),
       agents: await read('/api/v1/agents?limit=100'),
       teams: await read('/api/v1/teams?limit=100'),
+      glossary: await read('/api/v1/glossary'),
+      translationSettings: await read('/api/v1/settings/translation'),
       counts: await counts(ids.workspace),
     };
   }
@@ -280,6 +315,14 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       sourceLocale: 'en',
       variants: [{ locale: 'en', body: `${label} says hi to {customerName}` }],
     });
+    const glossary = await post('/api/v1/glossary', {
+      term: `${label} Secret Term`,
+      language: 'en',
+      translations: { de: `${label} Geheimbegriff` },
+      note: `${label} private note`,
+    });
+    // A second term, so the list still has one after the own-id check deletes the first.
+    await post('/api/v1/glossary', { term: `${label} Product`, note: 'product name' });
     return {
       ids: {
         workspace: ws.id,
@@ -289,6 +332,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         conversation: conversation.id,
         message: message.id,
         template: template.id,
+        glossary: glossary.id,
       },
       agentEmail,
       customerEmail,
@@ -303,6 +347,13 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     a = (await seed(A, 'a')).ids;
     const sb = await seed(B, 'b');
     b = sb.ids;
+    // B has its own engine, key and keyword lists; A stays on the server default.
+    const bSettings = await call(h, B.token, 'PATCH', '/api/v1/settings/translation', {
+      provider: { kind: 'libretranslate', baseUrl: `https://${B_ENGINE_HOST}`, apiKey: B_ENGINE_KEY },
+      discloseMachineTranslation: true,
+      criticalKeywords: { [B_CATEGORY]: { en: ['b secret keyword'] } },
+    });
+    expect(bSettings.statusCode, bSettings.body).toBe(200);
     bAgentEmail = sb.agentEmail;
     bCustomerEmail = sb.customerEmail;
     // Any write that slipped through would now show up as a changed updatedAt.
@@ -341,7 +392,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
   it.skipIf(!engine.available)("the same routes answer A's own ids (so the 404s above mean isolation, not breakage)", async () => {
     for (const route of ID_ROUTES_WITH_HEAD) {
       const res = await call(h, A.token, route.method, urlFor(route, a[route.idKind!]), route.body?.(a, ++n));
-      expect(res.statusCode, `${route.method} ${route.path}: ${res.body}`).toBe(route.ownStatus ?? (route.method === 'POST' ? 201 : 200));
+      const ok = route.method === 'POST' ? 201 : route.method === 'DELETE' ? 204 : 200;
+      expect(res.statusCode, `${route.method} ${route.path}: ${res.body}`).toBe(route.ownStatus ?? ok);
     }
   });
 
@@ -477,6 +529,40 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         expectError(res, 400, 'validation_failed');
       }
     }
+    // The glossary (unpaged) shows A's terms only; the settings say nothing of B's engine, key or lists.
+    const bTerms: { id: string; term: string }[] = (await call(h, B.token, 'GET', '/api/v1/glossary')).json().data;
+    expect(bTerms.length).toBeGreaterThan(0);
+    const bLeaks = (body: string) =>
+      [B_ENGINE_HOST, B_ENGINE_KEY, B_CATEGORY, ...bTerms.flatMap((t) => [t.id, t.term])].filter((x) => body.includes(x));
+    for (const query of ['', `?workspaceId=${b.workspace}`, `?workspace_id=${b.workspace}`]) {
+      const glossary = await call(h, A.token, 'GET', `/api/v1/glossary${query}`);
+      const where = `GET /api/v1/glossary${query}`;
+      // These routes take no query: a parameter is refused or ignored, never a switch to B.
+      if (query && glossary.statusCode === 400) expectError(glossary, 400, 'validation_failed');
+      else {
+        expect(glossary.statusCode, where).toBe(200);
+        const terms: { id: string }[] = glossary.json().data;
+        expect(terms.length, where).toBeGreaterThan(0);
+        expect(
+          terms.map((t) => t.id).filter((id) => bIds.has(id)),
+          where,
+        ).toEqual([]);
+      }
+      expect(bLeaks(glossary.body), where).toEqual([]);
+
+      const settings = await call(h, A.token, 'GET', `/api/v1/settings/translation${query}`);
+      const at = `GET /api/v1/settings/translation${query}`;
+      if (query && settings.statusCode === 400) expectError(settings, 400, 'validation_failed');
+      else {
+        expect(settings.statusCode, at).toBe(200);
+        expect(settings.json(), at).toMatchObject({ provider: null, secretsSet: [], criticalKeywordsCustomized: false });
+      }
+      expect(bLeaks(settings.body), at).toEqual([]);
+    }
+    // (B really has them: the checks above are not vacuous.)
+    const bSettings = await call(h, B.token, 'GET', '/api/v1/settings/translation');
+    expect(bSettings.json()).toMatchObject({ provider: { baseUrl: `https://${B_ENGINE_HOST}` }, secretsSet: ['apiKey'] });
+    expect(bSettings.json().criticalKeywords).toHaveProperty(B_CATEGORY);
   });
 
   it.skipIf(!engine.available)("uniqueness is per workspace: B's emails and names are free in A (no existence oracle)", async () => {
@@ -553,7 +639,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
   interface RoleCase {
     role: Role;
     route: RouteCase;
-    status: 201 | 403;
+    status: 200 | 201 | 403;
   }
   const ROLE_CASES: RoleCase[] = [
     { role: 'agent', route: find('POST', '/api/v1/agents'), status: 403 },
@@ -564,6 +650,10 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     { role: 'admin', route: find('POST', '/api/v1/teams'), status: 201 },
     { role: 'agent', route: find('POST', '/api/v1/conversations'), status: 201 },
     { role: 'agent', route: find('POST', '/api/v1/customers'), status: 201 },
+    { role: 'agent', route: find('POST', '/api/v1/glossary'), status: 403 },
+    { role: 'lead', route: find('POST', '/api/v1/glossary'), status: 201 },
+    { role: 'lead', route: find('PATCH', '/api/v1/settings/translation'), status: 403 },
+    { role: 'admin', route: find('PATCH', '/api/v1/settings/translation'), status: 200 },
   ];
 
   it.skipIf(!engine.available)('roles: agents cannot create agents or teams, leads can create teams but not agents', async () => {
@@ -580,7 +670,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         const bad = await call(h, token, c.route.method, c.route.path, { nonsense: true });
         expect(bad.statusCode, where).toBe(403);
       } else {
-        expect(res.statusCode, `${where}: ${res.body}`).toBe(201);
+        expect(res.statusCode, `${where}: ${res.body}`).toBe(c.status);
       }
     }
     // Every route's declared least role is enforced: one rank below it is forbidden.

@@ -103,6 +103,8 @@ export const TENANT_TABLES = [
   'audit_log',
   'idempotency_keys',
   'sessions',
+  'translation_settings',
+  'glossary_terms',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */

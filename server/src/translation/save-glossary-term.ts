@@ -30,6 +30,21 @@ function values(body: GlossaryTermBody, base?: GlossaryTermRow) {
   };
 }
 
+/**
+ * One term per spelling (any case) and language, as the unique index has it: refused up front with
+ * the field named, so the index only ever catches a concurrent request (409 conflict, retry).
+ */
+async function assertFree(tx: Queryable, workspaceId: string, v: { term: string; language: string | null }, self?: string) {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM glossary_terms
+      WHERE workspace_id = $1 AND lower(term) = lower($2) AND coalesce(language, '') = coalesce($3, '') AND id <> $4 LIMIT 1`,
+    [workspaceId, v.term, v.language, self ?? '00000000-0000-0000-0000-000000000000'],
+  );
+  if (rows.length > 0) {
+    throw new AppError('already_exists', `the glossary has "${v.term}" already`, [{ path: 'body/term', message: 'taken' }]);
+  }
+}
+
 async function record(tx: Queryable, workspaceId: string, actor: Actor, action: 'create' | 'update' | 'delete', id: string, at: Date) {
   await recordChange(
     tx,
@@ -50,7 +65,9 @@ export async function createGlossaryTerm(
   if ((await countGlossary(tx, workspaceId)) >= MAX_GLOSSARY_TERMS) {
     throw new AppError('conflict', `a glossary holds at most ${MAX_GLOSSARY_TERMS} terms`);
   }
-  const row = await insertGlossaryTerm(tx, workspaceId, { id: newId(), ...values(body) }, at);
+  const v = values(body);
+  await assertFree(tx, workspaceId, v);
+  const row = await insertGlossaryTerm(tx, workspaceId, { id: newId(), ...v }, at);
   await record(tx, workspaceId, actor, 'create', row.id, at);
   return row;
 }
@@ -65,7 +82,9 @@ export async function changeGlossaryTerm(
 ): Promise<GlossaryTermRow> {
   const base = await findGlossaryTerm(tx, workspaceId, id);
   if (!base) throw notFound('glossary term');
-  const row = (await updateGlossaryTerm(tx, workspaceId, id, values(body, base), at))!;
+  const v = values(body, base);
+  await assertFree(tx, workspaceId, v, id);
+  const row = (await updateGlossaryTerm(tx, workspaceId, id, v, at))!;
   await record(tx, workspaceId, actor, 'update', id, at);
   return row;
 }

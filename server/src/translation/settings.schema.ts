@@ -4,6 +4,8 @@ import { LanguageTag, Nullable, Timestamp, Uuid } from '../http/schemas.js';
 const Url = Type.String({ minLength: 8, maxLength: 500, pattern: '^https?://' });
 const Key = Type.String({ minLength: 1, maxLength: 500, pattern: '^[\\x21-\\x7e]+$' });
 const TimeoutMs = Type.Integer({ minimum: 500, maximum: 120_000 });
+// Every Record below sets additionalProperties: TypeBox puts the key pattern in patternProperties,
+// which alone lets keys outside the pattern through with any value.
 
 /** Settings fields that are secrets: accepted on write, sealed at rest, never returned. */
 export const SECRET_FIELDS = ['apiKey', 'secretAccessKey', 'sessionToken'] as const;
@@ -24,6 +26,7 @@ export const ProviderInput = Type.Union([
     glossaries: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z]{2,3}>[a-z]{2,3}$' }), Type.String({ minLength: 1, maxLength: 100 }), {
         maxProperties: 200,
+        additionalProperties: false,
       }),
     ),
   }),
@@ -54,8 +57,9 @@ export const CriticalKeywords = Type.Record(
   Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
   Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.Array(Type.String({ minLength: 2, maxLength: 100 }), { maxItems: 200 }), {
     maxProperties: 100,
+    additionalProperties: false,
   }),
-  { maxProperties: 30 },
+  { maxProperties: 30, additionalProperties: false },
 );
 export type CriticalKeywords = Static<typeof CriticalKeywords>;
 
@@ -67,7 +71,7 @@ export const UpdateTranslationSettingsBody = Type.Object(
     /** null: back to the built-in lists. */
     criticalKeywords: Type.Optional(Nullable(CriticalKeywords)),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateTranslationSettingsBody = Static<typeof UpdateTranslationSettingsBody>;
 
@@ -92,7 +96,10 @@ export const GlossaryTermBody = Type.Object(
     term: Type.String({ minLength: 1, maxLength: 200 }),
     language: Type.Optional(Nullable(LanguageTag)),
     translations: Type.Optional(
-      Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.String({ minLength: 1, maxLength: 200 }), { maxProperties: 100 }),
+      Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.String({ minLength: 1, maxLength: 200 }), {
+        maxProperties: 100,
+        additionalProperties: false,
+      }),
     ),
     caseSensitive: Type.Optional(Type.Boolean()),
     note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
