@@ -24,4 +24,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { MERIDIAN_BODY_LIMIT: 'lots' })).toThrow(/MERIDIAN_BODY_LIMIT/);
     expect(() => loadConfig({}, { LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('reads the secret key, its file and the hosts engines may reach on a private network', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({}, { MERIDIAN_SECRET_KEY: hex }).secretKey?.toString('hex')).toBe(hex);
+    expect(loadConfig({ data: '/srv/m' }, {}).secretKeyFile).toBe(path.resolve('/srv/m/secret.key'));
+    expect(loadConfig({}, { MERIDIAN_SECRET_KEY_FILE: '/etc/meridian/key' }).secretKeyFile).toBe('/etc/meridian/key');
+    expect(loadConfig({}, { MERIDIAN_PROVIDER_ALLOWED_HOSTS: ' mt.lan, 10.0.0.5:5000 ,[::1]:80' }).providerAllowedHosts).toEqual([
+      'mt.lan',
+      '10.0.0.5:5000',
+      '[::1]:80',
+    ]);
+    expect(() => loadConfig({}, { MERIDIAN_SECRET_KEY: 'short' })).toThrow(/MERIDIAN_SECRET_KEY/);
+    expect(() => loadConfig({}, { MERIDIAN_PROVIDER_ALLOWED_HOSTS: 'http://mt.lan/' })).toThrow(/MERIDIAN_PROVIDER_ALLOWED_HOSTS/);
+  });
 });

@@ -30,6 +30,21 @@ export async function countGlossary(q: Queryable, workspaceId: string): Promise<
   return Number(rows[0]!.n);
 }
 
+/** Whether another term has this spelling (any case) in this language, as the unique index sees it. */
+export async function glossaryTermTaken(
+  q: Queryable,
+  workspaceId: string,
+  v: { term: string; language: string | null },
+  exceptId?: string,
+): Promise<boolean> {
+  const { rows } = await q.query(
+    `SELECT 1 FROM glossary_terms
+      WHERE workspace_id = $1 AND lower(term) = lower($2) AND coalesce(language, '') = coalesce($3, '') AND id IS DISTINCT FROM $4 LIMIT 1`,
+    [workspaceId, v.term, v.language, exceptId ?? null],
+  );
+  return rows.length > 0;
+}
+
 export async function findGlossaryTerm(q: Queryable, workspaceId: string, id: string): Promise<GlossaryTermRow | undefined> {
   const { rows } = await q.query<GlossaryTermRow>(`SELECT ${COLS} FROM glossary_terms WHERE workspace_id = $1 AND id = $2`, [
     workspaceId,

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import {
   countGlossary,
+  glossaryTermTaken,
   deleteGlossaryTerm,
   findGlossaryTerm,
   insertGlossaryTerm,
@@ -18,12 +19,21 @@ export const MAX_GLOSSARY_TERMS = 2000;
 
 type Actor = Pick<AuditEntry, 'actorType' | 'actorId'>;
 
+function canonical(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0]!;
+  } catch {
+    throw new AppError('validation_failed', `"${tag}" is not a language tag`, [{ path: 'body/language', message: 'not BCP 47' }]);
+  }
+}
+
 function values(body: GlossaryTermBody, base?: GlossaryTermRow) {
   const term = body.term.trim();
   if (term === '') throw new AppError('validation_failed', 'term is blank', [{ path: 'body/term', message: 'blank' }]);
   return {
     term,
-    language: body.language === undefined ? (base?.language ?? null) : body.language,
+    // One spelling per language ('EN' and 'en-us' are 'en', 'en-US'), so the uniqueness check means something.
+    language: body.language === undefined ? (base?.language ?? null) : body.language && canonical(body.language),
     translations: body.translations ?? base?.translations ?? {},
     caseSensitive: body.caseSensitive ?? base?.caseSensitive ?? false,
     note: body.note === undefined ? (base?.note ?? null) : body.note,
@@ -35,12 +45,7 @@ function values(body: GlossaryTermBody, base?: GlossaryTermRow) {
  * the field named, so the index only ever catches a concurrent request (409 conflict, retry).
  */
 async function assertFree(tx: Queryable, workspaceId: string, v: { term: string; language: string | null }, self?: string) {
-  const { rows } = await tx.query(
-    `SELECT 1 FROM glossary_terms
-      WHERE workspace_id = $1 AND lower(term) = lower($2) AND coalesce(language, '') = coalesce($3, '') AND id <> $4 LIMIT 1`,
-    [workspaceId, v.term, v.language, self ?? '00000000-0000-0000-0000-000000000000'],
-  );
-  if (rows.length > 0) {
+  if (await glossaryTermTaken(tx, workspaceId, v, self)) {
     throw new AppError('already_exists', `the glossary has "${v.term}" already`, [{ path: 'body/term', message: 'taken' }]);
   }
 }

@@ -3,6 +3,8 @@ import { LanguageTag, Nullable, Timestamp, Uuid } from '../http/schemas.js';
 
 const Url = Type.String({ minLength: 8, maxLength: 500, pattern: '^https?://' });
 const Key = Type.String({ minLength: 1, maxLength: 500, pattern: '^[\\x21-\\x7e]+$' });
+/** No leading or trailing whitespace: a blank keyword would match every text, a blank term nothing. */
+const TRIMMED = '^\\S(.*\\S)?$';
 const TimeoutMs = Type.Integer({ minimum: 500, maximum: 120_000 });
 // Every Record below sets additionalProperties: TypeBox puts the key pattern in patternProperties,
 // which alone lets keys outside the pattern through with any value.
@@ -55,10 +57,14 @@ export type ProviderInput = Static<typeof ProviderInput>;
 /** Category → language (primary subtag) → keywords. */
 export const CriticalKeywords = Type.Record(
   Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
-  Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.Array(Type.String({ minLength: 2, maxLength: 100 }), { maxItems: 200 }), {
-    maxProperties: 100,
-    additionalProperties: false,
-  }),
+  Type.Record(
+    Type.String({ pattern: '^[a-z]{2,3}$' }),
+    Type.Array(Type.String({ minLength: 2, maxLength: 100, pattern: TRIMMED }), { maxItems: 200 }),
+    {
+      maxProperties: 100,
+      additionalProperties: false,
+    },
+  ),
   { maxProperties: 30, additionalProperties: false },
 );
 export type CriticalKeywords = Static<typeof CriticalKeywords>;
@@ -93,10 +99,10 @@ export const TranslationSettings = Type.Object({
 
 export const GlossaryTermBody = Type.Object(
   {
-    term: Type.String({ minLength: 1, maxLength: 200 }),
+    term: Type.String({ minLength: 1, maxLength: 200, pattern: TRIMMED }),
     language: Type.Optional(Nullable(LanguageTag)),
     translations: Type.Optional(
-      Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.String({ minLength: 1, maxLength: 200 }), {
+      Type.Record(Type.String({ pattern: '^[a-z]{2,3}$' }), Type.String({ minLength: 1, maxLength: 200, pattern: TRIMMED }), {
         maxProperties: 100,
         additionalProperties: false,
       }),
