@@ -82,6 +82,16 @@ const BODY_ROUTES: BodyRoute[] = [
   { method: 'POST', path: '/api/v1/auth/logout', noBody: true },
   { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message', noBody: true },
   {
+    method: 'PUT',
+    path: '/api/v1/messages/:id/translation',
+    idKind: 'message',
+    // The test workspace's message is not held for review: a valid body gets 409, not 200.
+    okStatus: 409,
+    valid: () => ({ text: 'Hola, su pedido llega mañana.' }),
+    strings: [['text']],
+    extra: [{ name: 'blank text', body: () => ({ text: '   ' }), status: 400, code: 'validation_failed', path: 'body/text' }],
+  },
+  {
     method: 'POST',
     path: '/api/v1/conversations',
     idempotent: true,
@@ -852,6 +862,7 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'GET', path: '/api/v1/agents/:id', idKind: 'agent' },
   { method: 'GET', path: '/api/v1/teams/:id', idKind: 'team' },
   { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message' },
+  { method: 'PUT', path: '/api/v1/messages/:id/translation', idKind: 'message' },
   { method: 'GET', path: '/api/v1/templates/:id', idKind: 'template' },
   { method: 'PUT', path: '/api/v1/templates/:id/variants', idKind: 'template' },
   { method: 'POST', path: '/api/v1/templates/:id/variants/draft', idKind: 'template' },

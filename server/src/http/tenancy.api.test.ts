@@ -113,6 +113,15 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/v1/teams/:id', access: 'agent', idKind: 'team' },
   { method: 'POST', path: '/api/v1/messages/:id/approve', access: 'agent', idKind: 'message', ownStatus: 409 },
+  // 409 for the caller's own message: it is not held for review.
+  {
+    method: 'PUT',
+    path: '/api/v1/messages/:id/translation',
+    access: 'agent',
+    idKind: 'message',
+    ownStatus: 409,
+    body: () => ({ text: 'Hola' }),
+  },
   { method: 'GET', path: '/api/v1/templates', access: 'agent' },
   {
     method: 'POST',

@@ -8,13 +8,14 @@ import { createOnce } from '../http/idempotency.js';
 import { errorResponses, IdParams, Page } from '../http/schemas.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { approveReply } from '../translation/approve-reply.js';
+import { editReplyTranslation } from '../translation/edit-reply-translation.js';
 import { translationsFor } from '../translation/message-translations.repo.js';
 import { reviewsFor } from '../translation/reviews.repo.js';
 import { replyFormality } from '../translation/reply-formality.js';
 import { prepareReply, recordReply, type PreparedReply } from '../translation/translated-reply.js';
 import { addMessage } from './add-message.js';
 import { findMessage, listMessages, type MessageRow } from './messages.repo.js';
-import { CreateMessageBody, ListMessagesQuery, Message } from './messages.schema.js';
+import { CreateMessageBody, EditTranslationBody, ListMessagesQuery, Message } from './messages.schema.js';
 
 /** Messages with what the background and review flows added: translations and review state. */
 async function withExtras(q: Queryable, workspaceId: string, messages: MessageRow[]) {
@@ -107,6 +108,32 @@ export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
       const p = principalOf(req);
       const message = await deps.db.transaction(async (tx) => {
         await approveReply(tx, p, req.params.id, deps.clock());
+        return (await withExtras(tx, p.workspaceId, [(await findMessage(tx, p.workspaceId, req.params.id))!]))[0]!;
+      });
+      deps.onCommit();
+      return message;
+    },
+  );
+
+  app.put<{ Params: { id: string }; Body: EditTranslationBody }>(
+    '/api/v1/messages/:id/translation',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags,
+        summary: "Correct or write the customer's text of a held reply (a logged-in agent fluent in its language)",
+        description:
+          'Replaces the machine translation (flag `human_edited`) or supplies one where the engine failed (`human_translated`). ' +
+          'The reply stays held until approved.',
+        params: IdParams,
+        body: EditTranslationBody,
+        response: { 200: Message, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const message = await deps.db.transaction(async (tx) => {
+        await editReplyTranslation(tx, p, req.params.id, req.body.text, deps.clock());
         return (await withExtras(tx, p.workspaceId, [(await findMessage(tx, p.workspaceId, req.params.id))!]))[0]!;
       });
       deps.onCommit();

@@ -82,7 +82,13 @@ export const Message = Type.Object({
         status: Type.Union([Type.Literal('awaiting_review'), Type.Literal('approved')]),
         language: Type.String(),
         reasons: Type.Array(
-          Type.Object({ category: Type.String(), term: Type.Optional(Type.String()), language: Type.Optional(Type.String()) }),
+          Type.Object({
+            category: Type.String(),
+            term: Type.Optional(Type.String()),
+            language: Type.Optional(Type.String()),
+            /** For `translation_failed`: what the engine did (provider_unavailable, unsupported_pair, …). */
+            flags: Type.Optional(Type.Array(Type.String())),
+          }),
         ),
         reviewedBy: Nullable(Type.String()),
         reviewedAt: Nullable(Timestamp),
@@ -91,6 +97,12 @@ export const Message = Type.Object({
   ),
 });
 export type Message = Static<typeof Message>;
+
+export const EditTranslationBody = Type.Object(
+  { text: Type.String({ minLength: 1, maxLength: 20_000, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
+export type EditTranslationBody = Static<typeof EditTranslationBody>;
 
 export const ListMessagesQuery = Type.Object(
   {

@@ -117,3 +117,21 @@ export async function rowCounts(db: Db, workspaceId?: string): Promise<Record<st
   }
   return out;
 }
+
+/** Creates agents with the given languages and logs each in: their session cookies by name. */
+export async function agentSessions(
+  h: Harness,
+  ws: TestWorkspace,
+  agents: Record<string, { tag: string; proficiency: string }[]>,
+): Promise<Record<string, string>> {
+  const password = 'correct horse battery staple';
+  const cookies: Record<string, string> = {};
+  for (const [who, languages] of Object.entries(agents)) {
+    const email = `${who}@example.com`;
+    const created = await call(h, ws.token, 'POST', '/api/v1/agents', { email, name: who, password, languages });
+    if (created.statusCode !== 201) throw new Error(`creating agent ${who}: ${created.body}`);
+    const login = await call(h, null, 'POST', '/api/v1/auth/login', { workspace: ws.slug, email, password });
+    cookies[who] = String(login.headers['set-cookie']).split(';')[0]!;
+  }
+  return cookies;
+}

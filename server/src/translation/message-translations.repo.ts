@@ -57,6 +57,27 @@ export async function saveMessageTranslation(
   );
 }
 
+/**
+ * A fluent agent's own wording replaces what the customer will receive, whatever the engine did
+ * (unlike saveMessageTranslation, which never overwrites a translation).
+ */
+export async function replaceDeliveredTranslation(
+  q: Queryable,
+  workspaceId: string,
+  messageId: string,
+  t: Pick<MessageTranslation, 'language' | 'sourceLanguage' | 'text' | 'provider' | 'flags' | 'notice'>,
+  at: Date,
+): Promise<void> {
+  await q.query(
+    `INSERT INTO message_translations (workspace_id, message_id, language, source_language, status, text, provider, flags, created_at, updated_at, back_text, delivered, notice)
+     VALUES ($1, $2, $3, $4, 'translated', $5, $6, $7, $8, $8, NULL, true, $9)
+     ON CONFLICT (workspace_id, message_id, language) DO UPDATE
+        SET status = 'translated', text = EXCLUDED.text, provider = EXCLUDED.provider, flags = EXCLUDED.flags,
+            updated_at = EXCLUDED.updated_at, back_text = NULL, delivered = true, notice = EXCLUDED.notice`,
+    [workspaceId, messageId, t.language, t.sourceLanguage, t.text, t.provider, t.flags, at, t.notice],
+  );
+}
+
 export async function translationsFor(q: Queryable, workspaceId: string, messageIds: string[]): Promise<Map<string, MessageTranslation[]>> {
   const out = new Map<string, MessageTranslation[]>();
   if (messageIds.length === 0) return out;

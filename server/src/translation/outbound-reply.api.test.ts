@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ENGINES } from '../test/engines.js';
-import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
+import { agentSessions, call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
 describe.each(ENGINES)('replies written in the agent’s language and delivered translated, on $engine', (engine) => {
   const available = engine.available && inject('apyUrl') !== '';
@@ -8,7 +8,6 @@ describe.each(ENGINES)('replies written in the agent’s language and delivered 
   let ws: TestWorkspace;
   let conversationId: string;
   const cookies: Record<string, string> = {};
-  const password = 'correct horse battery staple';
 
   const asAgent = (who: string, method: 'GET' | 'POST', url: string, body?: unknown) =>
     call(h, null, method, url, body, { cookie: cookies[who]! });
@@ -30,12 +29,7 @@ describe.each(ENGINES)('replies written in the agent’s language and delivered 
         { tag: 'en', proficiency: 'working' },
       ],
     };
-    for (const [who, languages] of Object.entries(agents)) {
-      const email = `${who}@example.com`;
-      expect((await call(h, ws.token, 'POST', '/api/v1/agents', { email, name: who, password, languages })).statusCode).toBe(201);
-      const login = await call(h, null, 'POST', '/api/v1/auth/login', { workspace: ws.slug, email, password });
-      cookies[who] = String(login.headers['set-cookie']).split(';')[0]!;
-    }
+    Object.assign(cookies, await agentSessions(h, ws, agents));
     const conv = await call(h, ws.token, 'POST', '/api/v1/conversations', {
       customer: { email: 'lucia@example.es', locale: 'es-ES' },
       channel: 'email',
