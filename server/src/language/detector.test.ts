@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseOf, chineseScript, detectLanguage, loadModel, parseAcceptLanguage } from './detector.js';
+import { baseOf, chineseScript, detectLanguage, detectWith, loadModel, parseAcceptLanguage, prepare, readerKind } from './detector.js';
 
 beforeAll(async () => {
   await loadModel();
@@ -106,6 +106,89 @@ describe('detectLanguage', () => {
     expect(baseOf('nb')).toBe('no');
     const r = await detectLanguage('Hallo, ik heb een vraag');
     expect(r.language).toMatch(/^[a-z]{2,3}(-[A-Za-z]{4})?$/);
+  });
+});
+
+describe('fast paths give the answers of the plain code', () => {
+  // prepare() as it was before its fast path: the definition the fast path must agree with.
+  const reference = (text: string): string | null => {
+    const cleaned = text
+      .replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu, ' ')
+      .replace(/\s+/gu, ' ')
+      .trim();
+    return /\p{L}/u.test(cleaned) ? cleaned : null;
+  };
+
+  it('prepares text with URLs, addresses and odd white space as the regexes do', () => {
+    const texts = [
+      'Where is my order?',
+      'Merci  beaucoup,\tà  demain',
+      ' leading and trailing ',
+      'line\nbreak\r\nand\u00a0nbsp\u3000ideographic\u2009thin\ufeffbom',
+      'see https://example.com/a?b=1 or HTTP://X.IO now',
+      'httpſ://example.com looks like a URL to the case-insensitive regex',
+      'visit www.example.com or WWW.EXAMPLE.COM today',
+      'wow. such w. very www',
+      'ratio 1:/2 and a:b/c',
+      'write to ana@example.com please',
+      'a@b без точки',
+      '@handle hello',
+      'https://example.com ana@example.com',
+      '',
+      '   ',
+      '12345 678',
+      '👍 ok',
+      'Ω ok',
+    ];
+    for (const t of texts) expect(prepare(t), JSON.stringify(t)).toBe(reference(t));
+  });
+
+  it('treats every code point as the regexes do', () => {
+    for (let c = 0; c <= 0x10ffff; c += c < 0x10000 ? 1 : 0x3ff) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      for (const t of [`ab${ch}cd`, `ab ${ch} cd`, `${ch}x`, `x${ch}`, `w${ch}.`, `a:${ch}/`]) {
+        if (prepare(t) !== reference(t)) expect(prepare(t), `U+${c.toString(16)} in ${JSON.stringify(t)}`).toBe(reference(t));
+      }
+    }
+  });
+
+  it('reads labels straight from WebAssembly memory, exactly as Vector.get reads them', async () => {
+    const model = await loadModel();
+    expect(readerKind(model)).toBe('heap');
+    // The same model behind a plain object: the portable reader.
+    const portable = { predict: (text: string, k?: number, threshold?: number) => model.predict(text, k, threshold) };
+    expect(readerKind(portable)).toBe('embind');
+    const options = [
+      {},
+      { hints: { locale: 'pt-BR' } },
+      { candidates: ['en', 'zh-Hant', 'nb'] },
+      { hints: { previous: ['Kunt u mij helpen?'] } },
+    ];
+    for (const [, text] of SENTENCES) {
+      for (const o of options) expect(detectWith(model, text, o)).toEqual(detectWith(portable, text, o));
+    }
+  });
+
+  // Answers of the detector before its fast paths (k=5/10 labels through Vector.get, Maps, a full sort),
+  // as 'language:confidence' for the best, then the alternatives.
+  it.each([
+    ['Obrigado, mas ainda não chegou', {}, 'pt:0.9993 en:0.0004 it:0.0002 br:0.0001'],
+    ['Hallo', { hints: { locale: 'nl-NL' } }, 'nl:0.1356 en:0.111 ca:0.0766 de:0.0716'],
+    ['Merci  beaucoup,\tà  demain', {}, 'fr:0.9886 en:0.0046 it:0.0023 pt:0.0021'],
+    [
+      'Veja https://example.com/pedido/123 e escreva para ana@example.com',
+      { hints: { locale: 'pt-BR' } },
+      'pt:0.9425 es:0.0361 gl:0.0128 en:0.0024',
+    ],
+    ['Dank je wel', { candidates: ['de', 'nl-BE'] }, 'nl-BE:0.9736 de:0.0264'],
+    ['你好，请问', { hints: { locale: 'zh-TW', previous: ['我想退货'] } }, 'zh-Hans:0.993 yue:0.0069 sr:0.0001 ro:0'],
+  ])('answers %j as before', async (text, options, want) => {
+    const [best, ...alternatives] = want.split(' ').map((g) => {
+      const [language, confidence] = g.split(':');
+      return { language: language!, confidence: Number(confidence) };
+    });
+    expect(await detectLanguage(text, options)).toEqual({ ...best, alternatives });
   });
 });
 

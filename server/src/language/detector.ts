@@ -1,4 +1,5 @@
 import { getLIDModel } from 'fasttext.wasm.js';
+import { TextDecoder } from 'node:util';
 
 /**
  * Language identification: fastText lid.176 (shipped inside `fasttext.wasm.js`, loaded offline) as the
@@ -38,15 +39,18 @@ const LOCALE_WEIGHT = 4;
 const ACCEPT_WEIGHT = 3;
 const PREVIOUS_WEIGHT = 4;
 /**
- * Labels asked of fastText. Reading labels out of the WASM model is most of the cost (k=5 runs
- * ~2× faster than k=30), so ask for few: 5 plainly, 10 when priors or candidates may lift a
- * runner-up, and the full distribution only when no candidate is among those 10. The mass of the
- * labels not read is kept as a remainder so confidences stay those of the full distribution.
+ * Labels asked of fastText. lid.176 searches its label tree for the best k, so every extra label
+ * costs time in the model as well as in reading it out: ask for 5 plainly, 10 when priors or
+ * candidates may lift a runner-up, and the full distribution only when no candidate is among those
+ * 10. The mass of the labels not read is kept as a remainder so confidences stay those of the full
+ * distribution. (Not 4, although only best + 3 alternatives are shown: the tree's probabilities are
+ * approximate and the top 5 can add up to more than 1, so the 5th label moves the normaliser.)
  */
 const TOP_K = 5;
 const TOP_K_WITH_PRIORS = 10;
 const ALL_LABELS = 176;
 const MAX_PREVIOUS = 5;
+const MAX_ALTERNATIVES = 3;
 
 interface Vector<T> {
   size(): number;
@@ -92,10 +96,8 @@ const ALIASES: Record<string, string> = {
   cmn: 'zh',
 };
 
-function labelToTag(label: string): string {
-  const raw = label.startsWith('__label__') ? label.slice(9) : label;
-  return LABEL_TO_BCP47[raw] ?? raw;
-}
+const LABEL_PREFIX = '__label__';
+const stripPrefix = (label: string): string => (label.startsWith(LABEL_PREFIX) ? label.slice(LABEL_PREFIX.length) : label);
 
 /** The fastText label a BCP-47 tag belongs to ('pt-BR' → 'pt', 'zh-Hant' → 'zh', 'nb' → 'no'). */
 export function baseOf(tag: string): string {
@@ -160,31 +162,194 @@ export function parseAcceptLanguage(header: string): { tag: string; q: number }[
 
 const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/giu;
 
+/** Code points other than ASCII controls that `\s` and trim() treat as white space (U+180E too, to be safe). */
+function isWideSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    c === 0x180e ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * True when the regexes of prepare() could not change the text: no '@', no ':/' (the start of
+ * '://'), no '.' after a 'w' (the end of 'www.'), no white space but single spaces between words.
+ * Deliberately coarse: a text it is unsure of takes the regexes, which are always right.
+ */
+function isAlreadyClean(text: string): boolean {
+  let prev = 32; // a leading space is not clean
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prev === 32) return false;
+    } else if (c < 32 || c === 64 /* @ */) {
+      return false;
+    } else if (c === 47 /* / */) {
+      if (prev === 58 /* : */) return false;
+    } else if (c === 46 /* . */) {
+      if (prev === 119 || prev === 87 /* w W */) return false;
+    } else if (c >= 0xa0 && isWideSpace(c)) {
+      return false;
+    }
+    prev = c;
+  }
+  return prev !== 32;
+}
+
 /** The text fastText sees: no URLs or addresses, one line. Null when nothing in it is a letter. */
-function prepare(text: string): string | null {
-  const cleaned = text.replace(URL_OR_EMAIL, ' ').replace(/\s+/gu, ' ').trim();
+export function prepare(text: string): string | null {
+  const cleaned = isAlreadyClean(text) ? text : text.replace(URL_OR_EMAIL, ' ').replace(/\s+/gu, ' ').trim();
+  if (cleaned.length === 0) return null;
+  const first = cleaned.charCodeAt(0) | 32;
+  if (first >= 97 && first <= 122) return cleaned; // starts with an ASCII letter
   return /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 
-function likelihoods(model: LidModel, text: string, k: number): Map<string, number> {
-  const v = model.predict(text, k, 0);
-  const out = new Map<string, number>();
-  try {
-    for (let i = 0; i < v.size(); i++) {
-      const [p, label] = v.get(i);
-      const lang = label.startsWith('__label__') ? label.slice(9) : label;
-      out.set(lang, p);
+/** fastText's best labels for one text, best first: `lang[i]` (the label without '__label__') has `prob[i]`. */
+interface Labels {
+  n: number;
+  lang: string[];
+  prob: Float64Array;
+}
+const newLabels = (): Labels => ({ n: 0, lang: new Array<string>(ALL_LABELS).fill(''), prob: new Float64Array(ALL_LABELS) });
+/** Reads fastText's best k labels for a text into `out`. */
+type Reader = (text: string, k: number, out: Labels) => void;
+
+/** The portable reader: embind's Vector.get, which converts every label to a JS string. */
+function embindReader(model: LidModel): Reader {
+  return (text, k, out) => {
+    const v = model.predict(text, k, 0);
+    try {
+      const n = Math.min(v.size(), out.prob.length);
+      for (let i = 0; i < n; i++) {
+        const [p, label] = v.get(i);
+        out.lang[i] = stripPrefix(label);
+        out.prob[i] = p;
+      }
+      out.n = n;
+    } finally {
+      v.delete();
     }
-  } finally {
-    v.delete();
-  }
-  return out;
+  };
 }
 
-function buildPrior(model: LidModel, hints: DetectHints | undefined): Map<string, number> {
+/** What fasttext.wasm.js's FastTextModel holds besides predict(): the embind object and the Emscripten module. */
+interface WasmModel {
+  ft?: { predict?: (text: string, k: number, threshold: number) => Vector<[number, string]> & { $$?: { ptr?: unknown } } };
+  core?: { HEAPU8?: unknown; HEAPU32?: unknown; HEAPF32?: unknown };
+}
+
+const utf8 = new TextDecoder();
+const PREFIX_BYTES = [...LABEL_PREFIX].map((ch) => ch.charCodeAt(0));
+
+/**
+ * A reader that takes the labels straight out of WebAssembly memory instead of through
+ * Vector.get (which builds a JS array and decodes a std::string per label: ~15% of a detection).
+ * The vector is a std::vector<std::pair<float, std::string>> of this build (wasm32 libc++:
+ * 16-byte elements, the float then the string as {data, size, capacity | long flag}); a label
+ * maps to its language through a cache keyed by its bytes. Used only when reading a full
+ * prediction this way gives exactly what Vector.get gives (checked once per model), so a
+ * different build of the package falls back to the portable reader instead of misreading.
+ */
+function heapReader(model: LidModel): Reader | null {
+  const { ft, core } = model as WasmModel;
+  if (typeof ft?.predict !== 'function' || !(core?.HEAPU8 instanceof Uint8Array)) return null;
+  if (!(core.HEAPU32 instanceof Uint32Array) || !(core.HEAPF32 instanceof Float32Array)) return null;
+  const predict = ft.predict.bind(ft);
+  const byKey = new Map<number, string>();
+
+  // The language of the std::string at `s`, or null when it is not a long string with the label prefix.
+  const langAt = (u8: Uint8Array, u32: Uint32Array, s: number): string | null => {
+    if ((u8[s + 11]! & 0x80) === 0) return null; // short-string form: leave it to Vector.get
+    const data = u32[s >>> 2]!;
+    const size = u32[(s + 4) >>> 2]!;
+    const restLength = size - PREFIX_BYTES.length;
+    if (restLength < 1 || restLength > 4 || data + size > u8.length) return null;
+    for (let j = 0; j < PREFIX_BYTES.length; j++) if (u8[data + j] !== PREFIX_BYTES[j]) return null;
+    // Up to 4 bytes after the prefix, with their count in front: a unique integer per label.
+    let key = restLength;
+    for (let j = PREFIX_BYTES.length; j < size; j++) key = key * 256 + u8[data + j]!;
+    let lang = byKey.get(key);
+    if (lang === undefined) {
+      lang = utf8.decode(u8.subarray(data + PREFIX_BYTES.length, data + size));
+      byKey.set(key, lang);
+    }
+    return lang;
+  };
+
+  const reader: Reader = (text, k, out) => {
+    const v = predict(text, k, 0);
+    try {
+      const ptr = v.$$?.ptr;
+      if (typeof ptr !== 'number') throw new Error('fastText vector without a pointer');
+      // Views are read per call: Emscripten replaces them when the WebAssembly memory grows.
+      const u8 = core.HEAPU8 as Uint8Array;
+      const u32 = core.HEAPU32 as Uint32Array;
+      const f32 = core.HEAPF32 as Float32Array;
+      const begin = u32[ptr >>> 2]!;
+      const n = Math.min((u32[(ptr >>> 2) + 1]! - begin) >>> 4, out.prob.length);
+      for (let i = 0; i < n; i++) {
+        const e = begin + i * 16;
+        out.prob[i] = f32[e >>> 2]!;
+        out.lang[i] = langAt(u8, u32, e + 4) ?? stripPrefix(v.get(i)[1]);
+      }
+      out.n = n;
+    } finally {
+      v.delete();
+    }
+  };
+
+  // Trust the layout only if it reproduces Vector.get exactly on full predictions.
+  const portable = embindReader(model);
+  const [a, b] = [newLabels(), newLabels()];
+  try {
+    for (const text of ['Where is my order?', 'Где мой заказ?', '我的订单在哪里？']) {
+      reader(text, ALL_LABELS, a);
+      portable(text, ALL_LABELS, b);
+      if (a.n !== b.n || a.n === 0) return null;
+      for (let i = 0; i < a.n; i++) if (a.lang[i] !== b.lang[i] || a.prob[i] !== b.prob[i]) return null;
+    }
+  } catch {
+    return null;
+  }
+  return reader;
+}
+
+const readers = new WeakMap<LidModel, Reader>();
+let lastModel: LidModel | null = null;
+let lastReader: Reader | null = null;
+function readerFor(model: LidModel): Reader {
+  if (model === lastModel && lastReader) return lastReader;
+  let reader = readers.get(model);
+  if (!reader) {
+    reader = heapReader(model) ?? embindReader(model);
+    readers.set(model, reader);
+  }
+  lastModel = model;
+  lastReader = reader;
+  return reader;
+}
+
+/** Which reader a model gets ('heap' when its WebAssembly memory can be read directly); for tests. */
+export function readerKind(model: LidModel): 'heap' | 'embind' {
+  return heapReader(model) ? 'heap' : 'embind';
+}
+
+// Scratch space: detection is synchronous, so one set per process is enough.
+const MAIN = newLabels();
+const PREVIOUS = newLabels();
+const SCORE = new Float64Array(ALL_LABELS);
+
+function buildPrior(read: Reader, hints: DetectHints): Map<string, number> {
   const extra = new Map<string, number>();
   const add = (lang: string, w: number) => extra.set(lang, (extra.get(lang) ?? 0) + w);
-  if (!hints) return extra;
   if (hints.locale) add(baseOf(hints.locale), LOCALE_WEIGHT);
   if (hints.acceptLanguage) {
     const list = parseAcceptLanguage(hints.acceptLanguage);
@@ -200,8 +365,8 @@ function buildPrior(model: LidModel, hints: DetectHints | undefined): Map<string
     for (const text of previous) {
       const p = prepare(text);
       if (!p) continue;
-      const top = likelihoods(model, p, 1);
-      for (const [lang, prob] of top) shares.set(lang, (shares.get(lang) ?? 0) + prob);
+      read(p, 1, PREVIOUS);
+      for (let i = 0; i < PREVIOUS.n; i++) shares.set(PREVIOUS.lang[i]!, (shares.get(PREVIOUS.lang[i]!) ?? 0) + PREVIOUS.prob[i]!);
       counted++;
     }
     for (const [lang, s] of shares) add(lang, (PREVIOUS_WEIGHT * s) / counted);
@@ -214,61 +379,76 @@ export async function detectLanguage(text: string, options: DetectOptions = {}):
   return detectWith(await loadModel(), text, options);
 }
 
+const NO_CANDIDATES: string[] = [];
+
 /** Synchronous detection once the model is loaded (see loadModel). */
 export function detectWith(model: LidModel, text: string, options: DetectOptions = {}): Detection {
   const prepared = prepare(text);
   if (prepared === null) return undetermined();
+  const read = readerFor(model);
 
-  const candidates = (options.candidates ?? []).filter((c) => c.trim() !== '');
+  const candidates = options.candidates?.length ? options.candidates.filter((c) => c.trim() !== '') : NO_CANDIDATES;
   const allowed = candidates.length > 0 ? new Set(candidates.map(baseOf)) : null;
-  const hasPriors =
-    !!options.hints && (!!options.hints.locale || !!options.hints.acceptLanguage || (options.hints.previous?.length ?? 0) > 0);
-  let lik = likelihoods(model, prepared, allowed || hasPriors ? TOP_K_WITH_PRIORS : TOP_K);
-  if (allowed && ![...lik.keys()].some((l) => allowed.has(l))) lik = likelihoods(model, prepared, ALL_LABELS);
+  const hints = options.hints;
+  const hasPriors = !!hints && (!!hints.locale || !!hints.acceptLanguage || (hints.previous?.length ?? 0) > 0);
+  // Priors first: earlier messages go through fastText too, and MAIN must hold this text's labels.
+  const prior = hasPriors ? buildPrior(read, hints) : null;
+  const lik = MAIN;
+  read(prepared, allowed || hasPriors ? TOP_K_WITH_PRIORS : TOP_K, lik);
+  if (allowed && !lik.lang.slice(0, lik.n).some((l) => allowed.has(l))) read(prepared, ALL_LABELS, lik);
 
   // Bayes: p(lang | text, hints) ∝ p(lang | text) × prior(lang). The prior is 1 for every language plus
-  // the weights of the hints; the normaliser is the sum over the languages still in play.
-  const prior = buildPrior(model, options.hints);
-  const scored: { lang: string; score: number }[] = [];
+  // the weights of the hints; the normaliser is the sum over the languages still in play. Only the
+  // best 1 + MAX_ALTERNATIVES are kept, in a stable order (the earlier label first on equal scores).
+  const top: number[] = [];
   let total = 0;
-  for (const [lang, p] of lik) {
+  for (let i = 0; i < lik.n; i++) {
+    const lang = lik.lang[i]!;
     if (allowed && !allowed.has(lang)) continue;
-    const score = p * (1 + (prior.get(lang) ?? 0));
-    scored.push({ lang, score });
+    const score = lik.prob[i]! * (1 + (prior?.get(lang) ?? 0));
+    SCORE[i] = score;
     total += score;
+    let at = top.length;
+    while (at > 0 && score > SCORE[top[at - 1]!]!) at--;
+    if (at <= MAX_ALTERNATIVES) {
+      top.splice(at, 0, i);
+      if (top.length > MAX_ALTERNATIVES + 1) top.pop();
+    }
   }
-  if (scored.length === 0 || total <= 0) return undetermined();
+  if (top.length === 0 || total <= 0) return undetermined();
   // Labels not read carry the rest of the probability (with a neutral prior); without candidates
   // they still compete, so they belong in the normaliser.
   if (!allowed) {
-    let read = 0;
-    for (const p of lik.values()) read += p;
-    total += Math.max(0, 1 - read);
+    let readMass = 0;
+    for (let i = 0; i < lik.n; i++) readMass += lik.prob[i]!;
+    total += Math.max(0, 1 - readMass);
   }
-  scored.sort((a, b) => b.score - a.score);
 
-  const hintScript = chineseHintScript(options.hints);
-  const tagFor = (lang: string): string => {
-    if (lang === 'zh') {
-      const forced = candidateScript(candidates);
-      const script = forced ?? chineseScript(prepared) ?? hintScript ?? 'Hans';
-      return `zh-${script}`;
-    }
-    const tag = labelToTag(lang);
-    // Answer in the caller's own spelling of a candidate ('pt-BR' rather than 'pt') when only one fits.
-    if (candidates.length > 0) {
-      const matching = candidates.filter((c) => baseOf(c) === lang);
-      if (matching.length === 1) return matching[0]!;
-    }
-    return tag;
-  };
-  const round = (x: number) => Math.round(x * 10_000) / 10_000;
-  const [best, ...rest] = scored;
-  return {
-    language: tagFor(best!.lang),
-    confidence: round(best!.score / total),
-    alternatives: rest.slice(0, 3).map((s) => ({ language: tagFor(s.lang), confidence: round(s.score / total) })),
-  };
+  const best = guessOf(top[0]!, total, prepared, candidates, hints);
+  const alternatives: LanguageGuess[] = [];
+  for (let j = 1; j < top.length; j++) alternatives.push(guessOf(top[j]!, total, prepared, candidates, hints));
+  return { language: best.language, confidence: best.confidence, alternatives };
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** The guess for label `i` of MAIN, scored in SCORE, as a BCP-47 tag with its share of `total`. */
+function guessOf(i: number, total: number, prepared: string, candidates: string[], hints: DetectHints | undefined): LanguageGuess {
+  return { language: tagFor(MAIN.lang[i]!, prepared, candidates, hints), confidence: round(SCORE[i]! / total) };
+}
+
+function tagFor(lang: string, prepared: string, candidates: string[], hints: DetectHints | undefined): string {
+  if (lang === 'zh') {
+    const script = candidateScript(candidates) ?? chineseScript(prepared) ?? chineseHintScript(hints) ?? 'Hans';
+    return `zh-${script}`;
+  }
+  const tag = LABEL_TO_BCP47[lang] ?? lang;
+  // Answer in the caller's own spelling of a candidate ('pt-BR' rather than 'pt') when only one fits.
+  if (candidates.length > 0) {
+    const matching = candidates.filter((c) => baseOf(c) === lang);
+    if (matching.length === 1) return matching[0]!;
+  }
+  return tag;
 }
 
 function chineseHintScript(hints: DetectHints | undefined): 'Hans' | 'Hant' | null {
