@@ -105,8 +105,8 @@ export function baseOf(tag: string): string {
   return ALIASES[lang] ?? lang;
 }
 
-/** Script a Chinese tag implies, if any. */
-function chineseScriptOf(tag: string): 'Hans' | 'Hant' | null {
+/** Script a Chinese tag implies, if any ('zh-TW' → 'Hant', 'zh-Hans' → 'Hans', 'zh' → null). */
+export function chineseScriptOf(tag: string): 'Hans' | 'Hant' | null {
   const t = tag.toLowerCase();
   if (!t.startsWith('zh')) return null;
   if (/-hant\b|-(tw|hk|mo)\b/.test(t)) return 'Hant';
