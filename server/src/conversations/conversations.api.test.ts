@@ -72,6 +72,71 @@ describe.each(ENGINES)('conversations API on $engine', (engine) => {
     expect(reply.language).toBeNull();
   });
 
+  it.skipIf(!engine.available)("settles the conversation's language as evidence grows; an agent's language stands", async () => {
+    const post = async (id: string, text: string) => {
+      h.clock.advance(60_000);
+      const res = await call(h, ws.token, 'POST', `/api/v1/conversations/${id}/messages`, { text });
+      expect(res.statusCode).toBe(201);
+      return res.json();
+    };
+    const read = async (id: string) => (await call(h, ws.token, 'GET', `/api/v1/conversations/${id}`)).json();
+    const changes = async (id: string) =>
+      (
+        await h.db.query<{ payload: Record<string, unknown> }>(
+          `SELECT payload FROM events WHERE workspace_id = $1 AND subject_id = $2 AND type = 'conversation.language_changed' ORDER BY id`,
+          [ws.id, id],
+        )
+      ).rows.map((r) => r.payload);
+
+    const c = (
+      await call(h, ws.token, 'POST', '/api/v1/conversations', {
+        customer: { email: 'marta@example.pt' },
+        channel: 'chat',
+        message: { text: 'Olá, fiz uma encomenda na semana passada e ainda não chegou.' },
+      })
+    ).json();
+    expect(c).toMatchObject({ language: 'pt', languageSource: 'detected', languageConfidence: 1 });
+    await post(c.id, 'Podem verificar o estado da entrega, por favor?');
+    await post(c.id, 'O número da encomenda está no email de confirmação.');
+    const pt = await read(c.id);
+    expect(pt).toMatchObject({ language: 'pt', languageSource: 'detected', languageConfidence: 1 });
+    expect(Object.keys(pt.languageEvidence)).toEqual(['pt']);
+    expect(pt.languageEvidence.pt.weight).toBeGreaterThan(2);
+
+    // One odd short message, detected as something else, does not flip it; 'OK' is no evidence at all.
+    const merci = await post(c.id, 'Merci!');
+    expect(merci.language).not.toBe('pt');
+    expect((await post(c.id, 'OK')).language).toBeNull();
+    const odd = await read(c.id);
+    expect(odd.language).toBe('pt');
+    expect(odd.languageConfidence).toBeLessThan(1);
+
+    // Nor does one clear message in English; several do.
+    const english = [await post(c.id, 'Sorry, I would rather continue in English if that is possible.')];
+    expect((await read(c.id)).language).toBe('pt');
+    english.push(await post(c.id, 'I still have not received anything and I need the parcel by Friday.'));
+    english.push(await post(c.id, 'Can you please send me the tracking number by email?'));
+    expect(await read(c.id)).toMatchObject({ language: 'en', languageSource: 'detected' });
+    const [switched, ...more] = await changes(c.id);
+    expect(more).toEqual([]);
+    expect(switched).toMatchObject({ conversationId: c.id, from: 'pt', to: 'en', source: 'detected' });
+    expect(english.slice(1).map((m) => m.id)).toContain(switched!.messageId);
+
+    // An agent's language is authoritative: no amount of evidence moves it.
+    const set = await call(h, ws.token, 'PATCH', `/api/v1/conversations/${c.id}`, { language: 'pt-PT' });
+    expect(set.json()).toMatchObject({ language: 'pt-PT', languageSource: 'agent', languageConfidence: 1 });
+    for (let i = 0; i < 4; i++) await post(c.id, 'Thanks, but the parcel has still not arrived at my address.');
+    const held = await read(c.id);
+    expect(held).toMatchObject({ language: 'pt-PT', languageSource: 'agent' });
+    expect(held.languageEvidence.en.weight).toBeGreaterThan(held.languageEvidence.pt.weight);
+    expect((await changes(c.id)).slice(1)).toEqual([
+      { conversationId: c.id, from: 'en', to: 'pt-PT', source: 'agent', confidence: 1, messageId: null },
+    ]);
+    // Cleared, the language goes back to the evidence.
+    const cleared = (await call(h, ws.token, 'PATCH', `/api/v1/conversations/${c.id}`, { language: null })).json();
+    expect(cleared).toMatchObject({ language: 'en', languageSource: 'detected' });
+  });
+
   it.skipIf(!engine.available)('concurrent first messages from one new customer all land on one customer', async () => {
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>

@@ -11,9 +11,14 @@ export type ConversationRow = Omit<Conversation, Dates> & {
   closedAt: Date | null;
 };
 
-const COLS = `id, channel, subject, status, priority, language, customer_id AS "customerId", team_id AS "teamId",
+const COLS = `id, channel, subject, status, priority, language, language_source AS "languageSource",
+  language_confidence AS "languageConfidence", language_evidence AS "languageEvidence", customer_id AS "customerId", team_id AS "teamId",
   assignee_id AS "assigneeId", tags, message_count AS "messageCount", created_at AS "createdAt", updated_at AS "updatedAt",
   last_message_at AS "lastMessageAt", solved_at AS "solvedAt", closed_at AS "closedAt"`;
+
+/** The conversation's language and why (language/settle.ts decides them). */
+type LanguageColumns = 'language' | 'languageSource' | 'languageConfidence' | 'languageEvidence';
+export type LanguageState = Pick<ConversationRow, LanguageColumns>;
 
 export type ConversationInsert = Pick<
   ConversationRow,
@@ -22,7 +27,7 @@ export type ConversationInsert = Pick<
   | 'subject'
   | 'status'
   | 'priority'
-  | 'language'
+  | LanguageColumns
   | 'customerId'
   | 'teamId'
   | 'assigneeId'
@@ -41,8 +46,9 @@ export type ConversationInsert = Pick<
 export async function insertConversation(q: Queryable, workspaceId: string, c: ConversationInsert, at: Date): Promise<ConversationRow> {
   await q.query(
     `INSERT INTO conversations (id, workspace_id, channel, subject, status, priority, language, customer_id, team_id, assignee_id, tags,
-                                solved_at, closed_at, message_count, last_message_at, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)`,
+                                solved_at, closed_at, message_count, last_message_at, created_at, updated_at,
+                                language_source, language_confidence, language_evidence)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16, $17, $18, $19)`,
     [
       c.id,
       workspaceId,
@@ -60,6 +66,9 @@ export async function insertConversation(q: Queryable, workspaceId: string, c: C
       c.messageCount,
       c.lastMessageAt,
       at,
+      c.languageSource,
+      c.languageConfidence,
+      JSON.stringify(c.languageEvidence),
     ],
   );
   return {
@@ -69,6 +78,9 @@ export async function insertConversation(q: Queryable, workspaceId: string, c: C
     status: c.status,
     priority: c.priority,
     language: c.language,
+    languageSource: c.languageSource,
+    languageConfidence: c.languageConfidence,
+    languageEvidence: c.languageEvidence,
     customerId: c.customerId,
     teamId: c.teamId,
     assigneeId: c.assigneeId,
@@ -96,7 +108,7 @@ export async function findConversation(
 }
 
 export type ConversationChanges = Partial<
-  Pick<ConversationRow, 'subject' | 'status' | 'priority' | 'language' | 'teamId' | 'assigneeId' | 'tags' | 'solvedAt' | 'closedAt'>
+  Pick<ConversationRow, 'subject' | 'status' | 'priority' | LanguageColumns | 'teamId' | 'assigneeId' | 'tags' | 'solvedAt' | 'closedAt'>
 >;
 
 const COLUMN: Record<keyof ConversationChanges, string> = {
@@ -104,6 +116,9 @@ const COLUMN: Record<keyof ConversationChanges, string> = {
   status: 'status',
   priority: 'priority',
   language: 'language',
+  languageSource: 'language_source',
+  languageConfidence: 'language_confidence',
+  languageEvidence: 'language_evidence',
   teamId: 'team_id',
   assigneeId: 'assignee_id',
   tags: 'tags',
@@ -121,7 +136,7 @@ export async function updateConversationRow(
   const params: unknown[] = [workspaceId, id, at];
   const sets = ['updated_at = $3'];
   for (const [k, v] of Object.entries(changes) as [keyof ConversationChanges, unknown][]) {
-    params.push(v);
+    params.push(k === 'languageEvidence' ? JSON.stringify(v) : v);
     sets.push(`${COLUMN[k]} = $${params.length}`);
   }
   const { rows } = await q.query<ConversationRow>(
@@ -131,21 +146,31 @@ export async function updateConversationRow(
   return rows[0];
 }
 
-/** Bumps counters when a message lands; inbound messages from a solved conversation reopen it. */
+/**
+ * Bumps counters when a message lands; inbound messages from a solved conversation reopen it.
+ * With `lang`, the conversation's language state is written in the same statement.
+ */
 export async function recordMessage(
   q: Queryable,
   workspaceId: string,
   id: string,
   at: Date,
   reopen: boolean,
+  lang?: LanguageState,
 ): Promise<ConversationRow | undefined> {
+  const params: unknown[] = [workspaceId, id, at, reopen];
+  let setLanguage = '';
+  if (lang) {
+    params.push(lang.language, lang.languageSource, lang.languageConfidence, JSON.stringify(lang.languageEvidence));
+    setLanguage = ', language = $5, language_source = $6, language_confidence = $7, language_evidence = $8';
+  }
   const { rows } = await q.query<ConversationRow>(
     `UPDATE conversations SET message_count = message_count + 1, last_message_at = $3, updated_at = $3,
             status = CASE WHEN $4 AND status IN ('solved', 'closed') THEN 'open' ELSE status END,
             solved_at = CASE WHEN $4 AND status IN ('solved', 'closed') THEN NULL ELSE solved_at END,
-            closed_at = CASE WHEN $4 AND status IN ('solved', 'closed') THEN NULL ELSE closed_at END
+            closed_at = CASE WHEN $4 AND status IN ('solved', 'closed') THEN NULL ELSE closed_at END${setLanguage}
       WHERE workspace_id = $1 AND id = $2 RETURNING ${COLS}`,
-    [workspaceId, id, at, reopen],
+    params,
   );
   return rows[0];
 }

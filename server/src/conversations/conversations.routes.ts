@@ -50,7 +50,9 @@ export function conversationsRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags,
         summary: 'Create a conversation with its first message',
-        description: 'The customer is given by id, or by email (found or created). Send an Idempotency-Key to make retries safe.',
+        description:
+          'The customer is given by id, or by email (found or created). Send an Idempotency-Key to make retries safe. ' +
+          'A `language` given here is authoritative, as if an agent set it; without one the language settles from the inbound messages.',
         body: CreateConversationBody,
         response: { 201: CreatedConversation, ...errorResponses },
       },

@@ -16,6 +16,21 @@ export const Conversation = Type.Object({
   status: Status,
   priority: Priority,
   language: Nullable(Type.String()),
+  languageSource: Nullable(
+    Type.Union([Type.Literal('agent'), Type.Literal('stated'), Type.Literal('detected')], {
+      description:
+        "Where `language` comes from: 'agent' (set on the conversation; detection never overrides it), else mostly " +
+        "'stated' (messages' given languages, the customer's locale) or 'detected' evidence. Null: no evidence yet, or set before it was kept.",
+    }),
+  ),
+  languageConfidence: Nullable(
+    Type.Number({ minimum: 0, maximum: 1, description: "The language's share of the evidence (1 when an agent set it)." }),
+  ),
+  languageEvidence: Type.Record(Type.String(), Type.Object({ language: Type.String(), weight: Type.Number(), stated: Type.Number() }), {
+    description:
+      'Evidence per language from inbound messages (stated or detected, weighted by confidence and length, older messages fading) ' +
+      "and the customer's locale; `stated` is the stated part of `weight`.",
+  }),
   customerId: Uuid,
   teamId: Nullable(Uuid),
   assigneeId: Nullable(Uuid),
@@ -56,7 +71,11 @@ export const UpdateConversationBody = Type.Object(
     subject: Type.Optional(Nullable(Text(500))),
     status: Type.Optional(Status),
     priority: Type.Optional(Priority),
-    language: Type.Optional(Nullable(LanguageTag)),
+    language: Type.Optional(
+      Type.Union([LanguageTag, Type.Null()], {
+        description: 'Authoritative: detection never overrides it. null hands the language back to the evidence of the messages.',
+      }),
+    ),
     teamId: Type.Optional(Nullable(Uuid)),
     assigneeId: Type.Optional(Nullable(Uuid)),
     tags: Type.Optional(Type.Array(Tag, { maxItems: 50, uniqueItems: true })),

@@ -7,6 +7,7 @@ import type { AuditEntry } from '../events/audit.repo.js';
 import { recordChange } from '../events/events.repo.js';
 import { AppError } from '../lib/errors.js';
 import { inboundLanguage } from '../language/inbound.js';
+import { localeClue, messageClue, NO_LANGUAGE, setByAgent, settle, type Clue } from '../language/settle.js';
 import { newId } from '../lib/ids.js';
 import { authorOf, buildMessage } from '../messages/add-message.js';
 import { insertMessage, type MessageRow } from '../messages/messages.repo.js';
@@ -65,10 +66,18 @@ export async function createConversation(
       : null;
   const message = buildMessage(
     id,
-    { ...body.message, ...(detected ? { language: detected } : {}) },
+    { ...body.message, ...(detected ? { language: detected.language } : {}) },
     authorOf(principal, direction, customerId),
     at,
   );
+  // First evidence: the customer's locale, then the first message (its stated language whichever way
+  // it goes, as the conversation's language always followed it; its detection when inbound). A language
+  // given for the conversation itself is authoritative.
+  const clues: Clue[] = customerLocale ? [localeClue(customerLocale)] : [];
+  const first = direction === 'note' ? null : messageClue(message.text, body.message.language, detected);
+  if (first) clues.push(first);
+  const settled = settle(NO_LANGUAGE, clues);
+  const language = body.language ? setByAgent(settled, body.language) : settled;
   // Stored already counting its first message (inserted next, same transaction): the first
   // message never reopens, so this is the row recordMessage used to produce, without two more round trips.
   const conversation = await insertConversation(
@@ -80,7 +89,7 @@ export async function createConversation(
       subject: body.subject ?? null,
       status,
       priority: body.priority ?? 'normal',
-      language: body.language ?? body.message.language ?? detected,
+      ...language,
       customerId,
       teamId: body.teamId ?? null,
       assigneeId: body.assigneeId ?? null,

@@ -2,9 +2,11 @@ import type { Queryable } from '../db/types.js';
 import type { AuditEntry } from '../events/audit.repo.js';
 import { recordChange } from '../events/events.repo.js';
 import { notFound } from '../lib/errors.js';
+import { setByAgent } from '../language/settle.js';
 import { findConversation, updateConversationRow, type ConversationChanges, type ConversationRow } from './conversations.repo.js';
 import type { UpdateConversationBody } from './conversations.schema.js';
 import { assertRefs } from './create-conversation.js';
+import { recordLanguageChange } from './language-changed.js';
 
 export async function updateConversation(
   tx: Queryable,
@@ -19,6 +21,13 @@ export async function updateConversation(
   await assertRefs(tx, workspaceId, body);
 
   const changes: ConversationChanges = { ...body };
+  // An agent's language is authoritative; clearing it (null) hands the language back to the evidence.
+  const language = body.language !== undefined ? setByAgent(current, body.language) : null;
+  if (language) {
+    changes.language = language.language;
+    changes.languageSource = language.languageSource;
+    changes.languageConfidence = language.languageConfidence;
+  }
   if (body.status && body.status !== current.status) {
     // Timestamps follow the status so reports need not replay history.
     if (body.status === 'solved') changes.solvedAt = at;
@@ -39,5 +48,6 @@ export async function updateConversation(
     { ...actor, action: 'conversation.update', targetType: 'conversation', targetId: id, data: { changed } },
     at,
   );
+  if (language) await recordLanguageChange(tx, workspaceId, id, current.language, language, at);
   return updated;
 }

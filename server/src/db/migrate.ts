@@ -6,6 +6,7 @@ import * as m0004 from './migrations/0004_message_translations.js';
 import * as m0005 from './migrations/0005_outbound_review.js';
 import * as m0006 from './migrations/0006_templates.js';
 import * as m0007 from './migrations/0007_translation_settings.js';
+import * as m0008 from './migrations/0008_conversation_language.js';
 import * as m0009 from './migrations/0009_translation_notice.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0005_outbound_review', up: m0005.up },
   { id: '0006_templates', up: m0006.up },
   { id: '0007_translation_settings', up: m0007.up },
+  { id: '0008_conversation_language', up: m0008.up },
   { id: '0009_translation_notice', up: m0009.up },
 ];
 

@@ -1,10 +1,12 @@
 import type { Principal } from '../auth/principal.js';
 import { recordMessage, type ConversationRow } from '../conversations/conversations.repo.js';
+import { recordLanguageChange } from '../conversations/language-changed.js';
 import type { Queryable } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import { htmlToText, sanitizeMessageHtml } from '../lib/html.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { inboundLanguage } from '../language/inbound.js';
+import { messageClue, settle, type ConversationLanguage } from '../language/settle.js';
 import { newId } from '../lib/ids.js';
 import { insertMessage, type MessageRow } from './messages.repo.js';
 import type { CreateMessageBody } from './messages.schema.js';
@@ -44,12 +46,16 @@ export function buildMessage(
   };
 }
 
-/** Appends a message to a conversation and emits message.created + conversation.updated. */
+/**
+ * Appends a message to a conversation and emits message.created. An inbound message is evidence for
+ * the conversation's language (language/settle.ts); when that moves the language, it also emits
+ * conversation.language_changed. `conversation` must be current (read FOR UPDATE in this transaction).
+ */
 export async function addMessage(
   tx: Queryable,
   workspaceId: string,
   principal: Pick<Principal, 'agentId'>,
-  conversation: Pick<ConversationRow, 'id' | 'customerId' | 'language'>,
+  conversation: Pick<ConversationRow, 'id' | 'customerId'> & ConversationLanguage,
   body: CreateMessageBody,
   at: Date,
 ): Promise<{ message: MessageRow; conversation: ConversationRow }> {
@@ -61,12 +67,14 @@ export async function addMessage(
       : null;
   const message = buildMessage(
     conversation.id,
-    { ...body, ...(detected ? { language: detected } : {}) },
+    { ...body, ...(detected ? { language: detected.language } : {}) },
     authorOf(principal, direction, conversation.customerId),
     at,
   );
   await insertMessage(tx, workspaceId, message);
-  const updated = await recordMessage(tx, workspaceId, conversation.id, at, direction === 'inbound');
+  const clue = direction === 'inbound' ? messageClue(message.text, body.language, detected) : null;
+  const language = clue ? settle(conversation, [clue]) : undefined;
+  const updated = await recordMessage(tx, workspaceId, conversation.id, at, direction === 'inbound', language);
   if (!updated) throw notFound('conversation');
   await appendEvent(
     tx,
@@ -74,5 +82,6 @@ export async function addMessage(
     { type: 'message.created', subjectId: message.id, payload: { conversationId: conversation.id, messageId: message.id, direction } },
     at,
   );
+  if (language) await recordLanguageChange(tx, workspaceId, conversation.id, conversation.language, language, at, message.id);
   return { message, conversation: updated };
 }
