@@ -95,6 +95,7 @@ export const TENANT_TABLES = [
   'agents',
   'teams',
   'team_members',
+  'calendars',
   'customers',
   'customer_identities',
   'conversations',
