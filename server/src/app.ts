@@ -4,6 +4,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { agentsRoutes } from './agents/agents.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { calendarsRoutes } from './calendars/calendars.routes.js';
 import { conversationsRoutes } from './conversations/conversations.routes.js';
 import { cultureRoutes } from './culture/culture.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   customersRoutes(app, deps);
   agentsRoutes(app, deps);
   teamsRoutes(app, deps);
+  calendarsRoutes(app, deps);
   cultureRoutes(app, deps);
   streamRoutes(app, deps);
   translationRoutes(app, deps);

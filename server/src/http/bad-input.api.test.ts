@@ -24,6 +24,7 @@ interface Ids {
   team: string;
   template: string;
   glossary: string;
+  calendar: string;
 }
 
 type Json = Record<string, unknown>;
@@ -50,6 +51,61 @@ interface BodyRoute {
   /** Further invalid bodies specific to the route (a string is sent as raw JSON text). */
   extra?: { name: string; body: (n: number, ids: Ids) => unknown; status: number; code: ErrorCode; path?: string }[];
 }
+
+/** A valid calendar definition with every optional part (so each can be made wrong in turn). */
+const CALENDAR = {
+  timeZone: 'Asia/Tokyo',
+  weekly: [
+    { days: [1, 2, 3, 4, 5], start: '09:00', end: '12:00' },
+    { days: [1, 2, 3, 4, 5], start: '13:00', end: '18:00' },
+  ],
+  holidays: { country: 'JP', types: ['public'] },
+  closures: [{ from: '2026-12-29', to: '2027-01-03', reason: 'year end' }],
+  extraDays: [{ date: '2026-03-07', hours: [{ start: '10:00', end: '14:00' }], reason: 'stocktaking' }],
+};
+/** Calendar definition problems only the server's checks find, as [name, change, path under body/definition]. */
+const CALENDAR_PROBLEMS: [string, Record<string, unknown>, string][] = [
+  ['unknown time zone', { timeZone: 'Asia/Atlantis' }, '/timeZone'],
+  [
+    'overlapping hours',
+    {
+      weekly: [
+        { days: [1], start: '09:00', end: '17:00' },
+        { days: [1], start: '12:00', end: '13:00' },
+      ],
+    },
+    '/weekly/1',
+  ],
+  [
+    'Sunday night overlapping Monday',
+    {
+      weekly: [
+        { days: [7], start: '22:00', end: '08:00' },
+        { days: [1], start: '07:00', end: '09:00' },
+      ],
+    },
+    '/weekly/1',
+  ],
+  ['unknown holiday country', { holidays: { country: 'XX' } }, '/holidays/country'],
+  ['unknown subdivision', { holidays: { country: 'DE', subdivision: 'ZZ' } }, '/holidays/subdivision'],
+  ['closure ending before it starts', { closures: [{ from: '2026-05-02', to: '2026-05-01', reason: 'x' }] }, '/closures/0/to'],
+  ['closure on 30 February', { closures: [{ from: '2026-02-30', to: '2026-03-01', reason: 'x' }] }, '/closures/0/from'],
+  [
+    'instant closure without an offset',
+    { closures: [{ start: '2026-05-01T10:00:00', end: '2026-05-01T12:00:00Z', reason: 'x' }] },
+    '/closures/0',
+  ],
+  [
+    'instant closure ending at its start',
+    { closures: [{ start: '2026-05-01T10:00:00Z', end: '2026-05-01T10:00:00Z', reason: 'x' }] },
+    '/closures/0/end',
+  ],
+  ['extra day listed twice', { extraDays: [CALENDAR.extraDays[0], CALENDAR.extraDays[0]] }, '/extraDays/1/date'],
+  ['hours 24:01', { weekly: [{ days: [1], start: '09:00', end: '24:01' }] }, '/weekly/0/end'],
+  ['weekday 0', { weekly: [{ days: [0], start: '09:00', end: '17:00' }] }, '/weekly/0/days/0'],
+  ['holiday type bogus', { holidays: { country: 'JP', types: ['fun'] } }, '/holidays/types/0'],
+  ['too many weekly rows', { weekly: Array.from({ length: 101 }, () => ({ days: [1], start: '09:00', end: '09:01' })) }, '/weekly'],
+];
 
 /** Engine URLs on private, loopback, link-local, CGNAT and unspecified addresses, in the spellings WHATWG URLs allow. */
 const PRIVATE_URLS = [
@@ -432,6 +488,139 @@ const BODY_ROUTES: BodyRoute[] = [
         path: 'body/timeZone',
       },
       { name: 'name empty', body: () => ({ name: '', timeZone: 'UTC' }), status: 400, code: 'validation_failed', path: 'body/name' },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/teams/:id',
+    idKind: 'team',
+    valid: (_n, ids) => ({ name: 'Seed', timeZone: 'UTC', languages: ['en'], memberIds: [ids.agent], calendarId: ids.calendar }),
+    strings: [['name'], ['languages', '0']],
+    wrongTypes: [
+      [['memberIds', '0'], 7],
+      [['calendarId'], 'not-a-uuid'],
+    ],
+    extra: [
+      { name: 'empty patch', body: () => ({}), status: 400, code: 'validation_failed' },
+      { name: 'name null', body: () => ({ name: null }), status: 400, code: 'validation_failed', path: 'body/name' },
+      {
+        name: 'unknown calendar',
+        body: () => ({ calendarId: '00000000-0000-4000-8000-000000000000' }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/calendarId',
+      },
+      {
+        name: 'unknown member',
+        body: () => ({ memberIds: ['00000000-0000-4000-8000-000000000000'] }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/memberIds/0',
+      },
+      { name: 'unknown time zone', body: () => ({ timeZone: 'Not/AZone' }), status: 400, code: 'validation_failed', path: 'body/timeZone' },
+      { name: 'name taken', body: () => ({ name: 'Other' }), status: 409, code: 'already_exists', path: 'body/name' },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/calendars',
+    idempotent: true,
+    valid: (n) => ({ name: `Calendar ${n}`, definition: CALENDAR }),
+    strings: [['name'], ['definition', 'timeZone'], ['definition', 'closures', '0', 'reason'], ['definition', 'extraDays', '0', 'reason']],
+    wrongTypes: [
+      [['definition', 'weekly'], { days: [1] }],
+      [['definition', 'weekly', '0', 'days'], 1],
+      [['definition', 'weekly', '0', 'days', '0'], '1'],
+      [['definition', 'weekly', '0', 'start'], 900],
+      [['definition', 'holidays', 'country'], 'jp'],
+      [['definition', 'closures', '0', 'from'], 20261229],
+      [['definition', 'extraDays', '0', 'hours'], []],
+    ],
+    nestedObjects: [['definition'], ['definition', 'weekly', '0'], ['definition', 'holidays'], ['definition', 'extraDays', '0']],
+    extra: [
+      ...CALENDAR_PROBLEMS.map(([name, change, path]) => ({
+        name,
+        body: (n: number) => ({ name: `Broken ${n}`, definition: { ...CALENDAR, ...change } }),
+        status: 400,
+        code: 'validation_failed' as const,
+        path: `body/definition${path}`,
+      })),
+      { name: 'no definition', body: () => ({ name: 'X' }), status: 400, code: 'validation_failed', path: 'body/definition' },
+      {
+        name: 'no weekly hours',
+        body: () => ({ name: 'X', definition: { timeZone: 'UTC' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/definition/weekly',
+      },
+      { name: 'name taken', body: () => ({ name: 'Seed', definition: CALENDAR }), status: 409, code: 'already_exists', path: 'body/name' },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/calendars/:id',
+    idKind: 'calendar',
+    valid: () => ({ name: 'Seed', definition: CALENDAR }),
+    strings: [['name'], ['definition', 'timeZone']],
+    nestedObjects: [['definition']],
+    extra: [
+      { name: 'empty patch', body: () => ({}), status: 400, code: 'validation_failed' },
+      { name: 'definition null', body: () => ({ definition: null }), status: 400, code: 'validation_failed', path: 'body/definition' },
+      ...CALENDAR_PROBLEMS.map(([name, change, path]) => ({
+        name,
+        body: () => ({ definition: { ...CALENDAR, ...change } }),
+        status: 400,
+        code: 'validation_failed' as const,
+        path: `body/definition${path}`,
+      })),
+      { name: 'renamed to a taken name', body: () => ({ name: 'Other' }), status: 409, code: 'already_exists', path: 'body/name' },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/calendars/:id/add',
+    idKind: 'calendar',
+    okStatus: 200,
+    valid: () => ({ from: '2026-03-06T15:00:00Z', minutes: 120 }),
+    strings: [['from']],
+    wrongTypes: [
+      [['minutes'], -1],
+      [['minutes'], 1e12],
+      [['minutes'], null],
+      [['from'], '2026-03-06'],
+      [['from'], '2026-03-06T15:00:00'],
+      [['from'], '2026-02-30T15:00:00Z'],
+    ],
+    extra: [
+      {
+        name: 'minutes 1e400',
+        body: () => '{"from":"2026-03-06T15:00:00Z","minutes":1e400}',
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/minutes',
+      },
+      { name: 'no minutes', body: () => ({ from: '2026-03-06T15:00:00Z' }), status: 400, code: 'validation_failed', path: 'body/minutes' },
+      {
+        name: 'year 1800',
+        body: () => ({ from: '1800-01-01T00:00:00Z', minutes: 60 }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/from',
+      },
+      {
+        name: 'year 9999',
+        body: () => ({ from: '9999-12-31T00:00:00Z', minutes: 60 }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/from',
+      },
+      {
+        name: 'leap second',
+        body: () => ({ from: '2026-12-31T23:59:60Z', minutes: 60 }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/from',
+      },
     ],
   },
   {
@@ -861,6 +1050,11 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'GET', path: '/api/v1/customers/:id/culture', idKind: 'customer' },
   { method: 'GET', path: '/api/v1/agents/:id', idKind: 'agent' },
   { method: 'GET', path: '/api/v1/teams/:id', idKind: 'team' },
+  { method: 'PATCH', path: '/api/v1/teams/:id', idKind: 'team' },
+  { method: 'GET', path: '/api/v1/calendars/:id', idKind: 'calendar' },
+  { method: 'PATCH', path: '/api/v1/calendars/:id', idKind: 'calendar' },
+  { method: 'POST', path: '/api/v1/calendars/:id/add', idKind: 'calendar' },
+  { method: 'GET', path: '/api/v1/calendars/:id/openings', idKind: 'calendar' },
   { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message' },
   { method: 'PUT', path: '/api/v1/messages/:id/translation', idKind: 'message' },
   { method: 'GET', path: '/api/v1/templates/:id', idKind: 'template' },
@@ -918,6 +1112,23 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string
   { path: () => '/api/v1/customers', max: 100, bad: ['q=', `q=${'a'.repeat(101)}`, 'country=de', `email=${'a'.repeat(255)}`] },
   { path: () => '/api/v1/agents', max: 100, bad: ['role=owner', 'teamId=x', 'language=1'] },
   { path: () => '/api/v1/teams', max: 100, bad: ['language=%20'] },
+  { path: () => '/api/v1/calendars', max: 100, bad: ['language=en', 'at=2026-03-02T00:00:00Z'] },
+  {
+    path: (ids) => `/api/v1/calendars/${ids.calendar}/openings`,
+    max: null,
+    bad: [
+      'from=yesterday',
+      'from=2026-03-02',
+      'to=2026-13-01T00:00:00Z',
+      'from=2026-03-02T00:00:00Z&from=2026-03-03T00:00:00Z',
+      // Longer than 92 days, backwards, or outside the years a calendar answers for.
+      'from=2026-01-01T00:00:00Z&to=2026-04-04T00:00:00Z',
+      'from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z',
+      'from=1700-01-01T00:00:00Z',
+      'from=2026-12-31T23:59:60Z',
+      'at=2026-03-02T00:00:00Z',
+    ],
+  },
   { path: (ids) => `/api/v1/conversations/${ids.conversation}/messages`, max: 200, bad: ['direction=inbound'] },
   { path: () => '/api/v1/cultures', max: null, bad: ['language=!!', 'language=deutsch', 'language=', 'language=de-DE', 'limit=5'] },
 ];
@@ -1268,7 +1479,11 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       return res.json();
     };
     const agent = await post('/api/v1/agents', { email: 'seed@example.org', name: 'Seed', password: 'a password of some length' });
-    const team = await post('/api/v1/teams', { name: 'Seed', timeZone: 'UTC', memberIds: [agent.id] });
+    const calendar = await post('/api/v1/calendars', { name: 'Seed', definition: CALENDAR });
+    // Names the PATCH routes try to take.
+    await post('/api/v1/calendars', { name: 'Other', definition: { timeZone: 'UTC', weekly: [] } });
+    await post('/api/v1/teams', { name: 'Other', timeZone: 'UTC' });
+    const team = await post('/api/v1/teams', { name: 'Seed', timeZone: 'UTC', memberIds: [agent.id], calendarId: calendar.id });
     const customer = await post('/api/v1/customers', { name: 'Seed', emails: ['seed-customer@example.org'] });
     const conversation = await post('/api/v1/conversations', { customer: { id: customer.id }, channel: 'chat', message: { text: 'seed' } });
     // A second page exists in every list, so cursors are really applied.
@@ -1289,6 +1504,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       team: team.id,
       template: template.id,
       glossary: glossary.id,
+      calendar: calendar.id,
     };
   });
   afterAll(async () => h?.close());
@@ -1306,7 +1522,9 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     expect(BODY_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(writes.sort());
     const withId = ops.filter((o) => o.path.includes(':')).map((o) => `${o.method} ${o.path}`);
     expect([...ID_ROUTES, ...LOCALE_ROUTES].map((r) => `${r.method} ${r.path}`).sort()).toEqual(withId.sort());
-    const lists = ops.filter((o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages|cultures)$/.test(o.path));
+    const lists = ops.filter(
+      (o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings)$/.test(o.path),
+    );
     expect(lists.length).toBe(LIST_ROUTES.length);
   });
 

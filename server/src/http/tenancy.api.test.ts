@@ -26,9 +26,17 @@ interface Ids {
   message: string;
   template: string;
   glossary: string;
+  calendar: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
-const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message', 'template', 'glossary'];
+const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message', 'template', 'glossary', 'calendar'];
+
+/** A valid business calendar definition: Mon–Fri 09:00–17:00 in Helsinki with Finnish holidays. */
+const CALENDAR_DEFINITION = {
+  timeZone: 'Europe/Helsinki',
+  weekly: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '17:00' }],
+  holidays: { country: 'FI' },
+};
 
 interface RouteCase {
   method: Method;
@@ -112,6 +120,38 @@ const ROUTES: RouteCase[] = [
     body: (own) => ({ text: 'Hello', language: 'en', conversationId: own.conversation }),
   },
   { method: 'GET', path: '/api/v1/teams/:id', access: 'agent', idKind: 'team' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/teams/:id',
+    access: 'lead',
+    idKind: 'team',
+    body: (own, n) => ({ name: `Renamed team ${n}`, languages: ['fi'], calendarId: own.calendar }),
+  },
+  { method: 'GET', path: '/api/v1/calendars', access: 'agent' },
+  {
+    method: 'POST',
+    path: '/api/v1/calendars',
+    access: 'lead',
+    body: (_o, n) => ({ name: `Calendar ${n}`, definition: CALENDAR_DEFINITION }),
+  },
+  { method: 'GET', path: '/api/v1/calendars/:id', access: 'agent', idKind: 'calendar' },
+  {
+    method: 'PATCH',
+    path: '/api/v1/calendars/:id',
+    access: 'lead',
+    idKind: 'calendar',
+    body: (_o, n) => ({ name: `Renamed calendar ${n}`, definition: { ...CALENDAR_DEFINITION, holidays: { country: 'SE' } } }),
+  },
+  // 200 for the caller's own calendar: computing a due time creates nothing.
+  {
+    method: 'POST',
+    path: '/api/v1/calendars/:id/add',
+    access: 'agent',
+    idKind: 'calendar',
+    ownStatus: 200,
+    body: () => ({ from: '2026-03-06T15:00:00Z', minutes: 120 }),
+  },
+  { method: 'GET', path: '/api/v1/calendars/:id/openings', access: 'agent', idKind: 'calendar' },
   { method: 'POST', path: '/api/v1/messages/:id/approve', access: 'agent', idKind: 'message', ownStatus: 409 },
   // 409 for the caller's own message: it is not held for review.
   {
@@ -223,6 +263,10 @@ const SMUGGLE: Smuggle[] = [
   // `role` is a real field of agents; a workspace or a password hash is not.
   { route: find('POST', '/api/v1/agents'), allowed: ['role'] },
   { route: find('POST', '/api/v1/teams') },
+  { route: find('PATCH', '/api/v1/teams/:id') },
+  { route: find('POST', '/api/v1/calendars') },
+  { route: find('POST', '/api/v1/calendars'), into: 'definition' },
+  { route: find('PATCH', '/api/v1/calendars/:id') },
   { route: find('PATCH', '/api/v1/settings/translation') },
   { route: find('POST', '/api/v1/glossary') },
   { route: find('PATCH', '/api/v1/glossary/:id') },
@@ -272,6 +316,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       customer: await read(`/api/v1/customers/${ids.customer}`),
       agent: await read(`/api/v1/agents/${ids.agent}`),
       team: await read(`/api/v1/teams/${ids.team}`),
+      calendar: await read(`/api/v1/calendars/${ids.calendar}`),
+      calendars: await read('/api/v1/calendars?limit=100'),
       conversations: await read('/api/v1/conversations?limit=100'),
       customers: await read('/api/v1/customers?limit=100'),
       agents: await read('/api/v1/agents?limit=100'),
@@ -296,11 +342,13 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       password: bPassword,
       languages: [{ tag: 'fi', proficiency: 'native' }],
     });
+    const calendar = await post('/api/v1/calendars', { name: `${label} calendar`, definition: CALENDAR_DEFINITION });
     const team = await post('/api/v1/teams', {
       name: `${label} team`,
       timeZone: 'Europe/Helsinki',
       languages: [`fi`, label === 'b' ? 'sw' : 'en'],
       memberIds: [agent.id],
+      calendarId: calendar.id,
     });
     const customer = await post('/api/v1/customers', {
       name: `${label} Secret Customer`,
@@ -342,6 +390,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         message: message.id,
         template: template.id,
         glossary: glossary.id,
+        calendar: calendar.id,
       },
       agentEmail,
       customerEmail,
@@ -474,6 +523,27 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       path: 'body/memberIds/1',
     },
     {
+      name: "team on B's calendar",
+      method: 'POST',
+      url: () => '/api/v1/teams',
+      body: () => ({ name: 'On B time', timeZone: 'UTC', calendarId: b.calendar }),
+      path: 'body/calendarId',
+    },
+    {
+      name: "A's team moved to B's calendar",
+      method: 'PATCH',
+      url: () => `/api/v1/teams/${a.team}`,
+      body: () => ({ name: 'Still A', calendarId: b.calendar }),
+      path: 'body/calendarId',
+    },
+    {
+      name: "A's team given B's agent as member",
+      method: 'PATCH',
+      url: () => `/api/v1/teams/${a.team}`,
+      body: () => ({ memberIds: [b.agent] }),
+      path: 'body/memberIds/0',
+    },
+    {
       name: "tone check against B's conversation",
       method: 'POST',
       url: () => '/api/v1/replies/check',
@@ -518,7 +588,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     // A cursor taken from B's list pages through A's rows only.
     const bPage = (await call(h, B.token, 'GET', '/api/v1/conversations?limit=1')).json();
     const cursors = [undefined, bPage.nextCursor ?? undefined];
-    for (const list of ['conversations', 'customers', 'agents', 'teams']) {
+    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars']) {
       for (const cursor of cursors) {
         const url = `/api/v1/${list}?limit=100${cursor ? `&cursor=${cursor}` : ''}`;
         const res = await call(h, A.token, 'GET', url);
@@ -532,7 +602,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       }
     }
     // Asking for another workspace through the query string is an unknown parameter, not a switch.
-    for (const list of ['conversations', 'customers', 'agents', 'teams']) {
+    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars']) {
       for (const param of ['workspaceId', 'workspace_id', 'workspace']) {
         const res = await call(h, A.token, 'GET', `/api/v1/${list}?${param}=${b.workspace}`);
         expectError(res, 400, 'validation_failed');
@@ -581,6 +651,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       ['/api/v1/customers', { emails: [bCustomerEmail], phones: ['+358401234567'] }],
       ['/api/v1/agents', { email: bAgentEmail, name: 'Same email, other workspace' }],
       ['/api/v1/teams', { name: taken.json().name, timeZone: 'UTC' }],
+      ['/api/v1/calendars', { name: 'b calendar', definition: CALENDAR_DEFINITION }],
       ['/api/v1/conversations', { customer: { email: bCustomerEmail }, channel: 'email', message: { text: 'same address' } }],
     ];
     for (const [url, body] of cases) {
@@ -663,6 +734,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     { role: 'lead', route: find('POST', '/api/v1/glossary'), status: 201 },
     { role: 'lead', route: find('PATCH', '/api/v1/settings/translation'), status: 403 },
     { role: 'admin', route: find('PATCH', '/api/v1/settings/translation'), status: 200 },
+    { role: 'agent', route: find('POST', '/api/v1/calendars'), status: 403 },
+    { role: 'lead', route: find('POST', '/api/v1/calendars'), status: 201 },
   ];
 
   it.skipIf(!engine.available)('roles: agents cannot create agents or teams, leads can create teams but not agents', async () => {

@@ -8,7 +8,8 @@ import { errorResponses, IdParams, Page } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
 import { createTeam } from './create-team.js';
 import { findTeam, listTeams } from './teams.repo.js';
-import { CreateTeamBody, ListTeamsQuery, Team } from './teams.schema.js';
+import { CreateTeamBody, ListTeamsQuery, Team, UpdateTeamBody } from './teams.schema.js';
+import { updateTeam } from './update-team.js';
 
 export function teamsRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['teams'];
@@ -45,6 +46,27 @@ export function teamsRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       const p = principalOf(req);
       return createOnce(deps, req, reply, (tx) => createTeam(tx, p.workspaceId, actorOf(p), req.body, deps.clock()));
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: UpdateTeamBody }>(
+    '/api/v1/teams/:id',
+    {
+      config: { access: 'lead' },
+      schema: {
+        tags,
+        summary: 'Change a team (lead or admin)',
+        description: '`memberIds` replaces the membership; `calendarId: null` leaves the team without a business calendar.',
+        params: IdParams,
+        body: UpdateTeamBody,
+        response: { 200: Team, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const team = await deps.db.transaction((tx) => updateTeam(tx, p.workspaceId, actorOf(p), req.params.id, req.body, deps.clock()));
+      deps.onCommit();
+      return team;
     },
   );
 }
