@@ -187,6 +187,25 @@ describe.each(ENGINES)('meridian CLI and a restartable server on $engine', (engi
       'Asia/Tokyo',
       'Europe/Berlin',
     ]);
+    // Each team works by its own business calendar: its zone, hours and regional public holidays.
+    const calendars = await api(base, 'GET', '/api/v1/calendars', undefined, t.out[0]);
+    const calendarOf = new Map(calendars.body.data.map((c: { id: string }) => [c.id, c]));
+    const regions = teams.body.data.map((x: { calendarId: string; timeZone: string }) => {
+      const cal = calendarOf.get(x.calendarId) as { definition: { timeZone: string; holidays: { country: string; subdivision?: string } } };
+      expect(cal.definition.timeZone).toBe(x.timeZone);
+      return [cal.definition.holidays.country, cal.definition.holidays.subdivision].filter(Boolean).join('-');
+    });
+    expect(regions.sort()).toEqual(['BR-SP', 'DE-BE', 'IN-KA', 'JP', 'US-CA']);
+    // Berlin's holidays are real: Thursday 18:00 before Easter + 1 h skips Good Friday and Easter Monday.
+    const berlin = teams.body.data.find((x: { name: string }) => x.name === 'Berlin');
+    const due = await api(
+      base,
+      'POST',
+      `/api/v1/calendars/${berlin.calendarId}/add`,
+      { from: '2026-04-02T16:00:00Z', minutes: 60 },
+      t.out[0],
+    );
+    expect(due.body).toEqual({ due: '2026-04-07T07:00:00.000Z' });
     const customers = await api(base, 'GET', '/api/v1/customers?limit=100', undefined, t.out[0]);
     expect(new Set(customers.body.data.map((c: { country: string }) => c.country)).size).toBeGreaterThanOrEqual(18);
     const convs = await api(base, 'GET', '/api/v1/conversations?limit=100', undefined, t.out[0]);

@@ -40,8 +40,16 @@ describe('npm start on the embedded database', () => {
     const health = await fetch(`${first.url}/api/v1/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', engine: 'pglite' });
-    const ids = await conversations(first.url, await login(first.url));
+    const cookie = await login(first.url);
+    const ids = await conversations(first.url, cookie);
     expect(ids.length).toBeGreaterThanOrEqual(25);
+    // The five demo teams each point at a business calendar of their own.
+    const teams = (await (await fetch(`${first.url}/api/v1/teams`, { headers: { cookie } })).json()) as {
+      data: { calendarId: string | null }[];
+    };
+    expect(teams.data).toHaveLength(5);
+    expect(new Set(teams.data.map((t) => t.calendarId)).size).toBe(5);
+    expect(teams.data.every((t) => t.calendarId !== null)).toBe(true);
     expect((await first.stop()).code).toBe(0);
 
     const second = await spawnServer(['--data', data], { viaBin: true });

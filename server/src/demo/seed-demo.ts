@@ -1,5 +1,7 @@
 import { insertAgent } from '../agents/agents.repo.js';
 import { hashPassword } from '../auth/passwords.js';
+import type { CalendarDefinition } from '../calendars/calendar.schema.js';
+import { createCalendar } from '../calendars/create-calendar.js';
 import { updateConversationRow, type ConversationRow } from '../conversations/conversations.repo.js';
 import { createConversation } from '../conversations/create-conversation.js';
 import { createCustomer } from '../customers/save-customer.js';
@@ -10,9 +12,30 @@ import { addMessage } from '../messages/add-message.js';
 import { createTeam } from '../teams/create-team.js';
 import { createWorkspace } from '../workspaces/create-workspace.js';
 import { findWorkspaceBySlug, type Workspace } from '../workspaces/workspaces.repo.js';
-import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents, demoConversations, demoCustomers, demoTeams } from './demo-data.js';
+import {
+  DEMO_ADMIN_PASSWORD,
+  DEMO_WORKSPACE,
+  demoAgents,
+  demoConversations,
+  demoCustomers,
+  demoTeams,
+  type DemoTeam,
+} from './demo-data.js';
 
 const SYSTEM = { actorType: 'system', actorId: null } as const;
+
+/** A demo team's business calendar: its hours in its zone, public holidays of its region ("DE-BE" → DE, BE). */
+function demoCalendar(t: DemoTeam): { name: string; definition: CalendarDefinition } {
+  const [country, subdivision] = t.holidayRegion.split('-') as [string, string | undefined];
+  return {
+    name: `${t.name} hours`,
+    definition: {
+      timeZone: t.timeZone,
+      weekly: t.hours.map((h) => ({ days: h.days, start: h.start, end: h.end })),
+      holidays: { country, ...(subdivision ? { subdivision } : {}) },
+    },
+  };
+}
 
 /**
  * Seeds the demo workspace (slug `demo`) in one transaction. Idempotent: an existing
@@ -49,7 +72,14 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; w
     const teamIds = new Map<string, string>();
     for (const t of demoTeams) {
       const memberIds = demoAgents.filter((a) => a.teamKeys.includes(t.key)).map((a) => agentIds.get(a.key)!);
-      const team = await createTeam(tx, ws.id, SYSTEM, { name: t.name, timeZone: t.timeZone, languages: t.languages, memberIds }, now);
+      const calendar = await createCalendar(tx, ws.id, SYSTEM, demoCalendar(t), now);
+      const team = await createTeam(
+        tx,
+        ws.id,
+        SYSTEM,
+        { name: t.name, timeZone: t.timeZone, languages: t.languages, memberIds, calendarId: calendar.id },
+        now,
+      );
       teamIds.set(t.key, team.id);
     }
     const customerIds = new Map<string, string>();
