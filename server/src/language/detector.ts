@@ -34,8 +34,16 @@ export interface Detection extends LanguageGuess {
 
 const undetermined = (): Detection => ({ language: 'und', confidence: 0, alternatives: [] });
 
-/** Prior weights: every language starts at 1; these are added on top. */
-const LOCALE_WEIGHT = 4;
+/**
+ * Prior weights: every language starts at 1; these are added on top. A stored locale is right for
+ * most customers (the evaluation set assumes nine in ten), and when it is wrong the language is
+ * nearly always one of the two or three the text itself already favours, so Bayes puts the locale's
+ * odds near 0.9 / (0.1 / 2) ≈ 18–20 against each of them. The old weight of 4 under-trusted it (93.5%
+ * on short texts with the hint, against 95.9% at 20), and at 20 a wrong hint still loses to clear
+ * text as often as before (502 vs 504 of 585 short samples with a wrong locale): measured with
+ * `npm run bench -- langid`.
+ */
+const LOCALE_WEIGHT = 20;
 const ACCEPT_WEIGHT = 3;
 const PREVIOUS_WEIGHT = 4;
 /**
@@ -203,9 +211,21 @@ function isAlreadyClean(text: string): boolean {
   return prev !== 32;
 }
 
-/** The text fastText sees: no URLs or addresses, one line. Null when nothing in it is a letter. */
+/** True when a text has a character from U+0300 on: only such text can change under NFC. */
+function mayDecompose(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x300) return true;
+  return false;
+}
+
+/**
+ * The text fastText sees: no URLs or addresses, one line, composed (NFC). Decomposed accents
+ * (macOS file names, some keyboards, the Vietnamese UDHR) are letters plus combining marks that
+ * fastText's n-grams never saw in training: Vietnamese went from 73% to 99% on short texts.
+ * Null when nothing in it is a letter.
+ */
 export function prepare(text: string): string | null {
-  const cleaned = isAlreadyClean(text) ? text : text.replace(URL_OR_EMAIL, ' ').replace(/\s+/gu, ' ').trim();
+  const composed = mayDecompose(text) ? text.normalize('NFC') : text;
+  const cleaned = isAlreadyClean(composed) ? composed : composed.replace(URL_OR_EMAIL, ' ').replace(/\s+/gu, ' ').trim();
   if (cleaned.length === 0) return null;
   const first = cleaned.charCodeAt(0) | 32;
   if (first >= 97 && first <= 122) return cleaned; // starts with an ASCII letter
