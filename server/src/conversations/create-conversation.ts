@@ -6,7 +6,7 @@ import type { Queryable } from '../db/types.js';
 import type { AuditEntry } from '../events/audit.repo.js';
 import { recordChange } from '../events/events.repo.js';
 import { AppError } from '../lib/errors.js';
-import { inboundLanguage } from '../language/inbound.js';
+import { inboundLanguage, metaLanguage } from '../language/inbound.js';
 import { localeClue, messageClue, NO_LANGUAGE, setByAgent, settle, type Clue } from '../language/settle.js';
 import { newId } from '../lib/ids.js';
 import { authorOf, buildMessage } from '../messages/add-message.js';
@@ -62,7 +62,10 @@ export async function createConversation(
   // Every inbound message gets a language: given, else detected with the customer's locale as a prior.
   const detected =
     direction === 'inbound' && !body.message.language && body.message.text
-      ? await inboundLanguage(body.message.text, { ...(customerLocale ? { locale: customerLocale } : {}) })
+      ? await inboundLanguage(tx, workspaceId, body.message.text, {
+          ...(customerLocale ? { locale: customerLocale } : {}),
+          ...hinted(body.message.channelMeta),
+        })
       : null;
   const message = buildMessage(
     id,
@@ -111,4 +114,10 @@ export async function createConversation(
     at,
   );
   return { ...conversation, messages: [message] };
+}
+
+/** A Content-Language / Accept-Language the channel passed along, as a detection hint. */
+function hinted(channelMeta: Record<string, string> | undefined): { acceptLanguage?: string } {
+  const acceptLanguage = metaLanguage(channelMeta);
+  return acceptLanguage ? { acceptLanguage } : {};
 }

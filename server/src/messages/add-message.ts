@@ -5,7 +5,7 @@ import type { Queryable } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import { htmlToText, sanitizeMessageHtml } from '../lib/html.js';
 import { AppError, notFound } from '../lib/errors.js';
-import { inboundLanguage } from '../language/inbound.js';
+import { inboundLanguage, metaLanguage } from '../language/inbound.js';
 import { messageClue, settle, type ConversationLanguage } from '../language/settle.js';
 import { newId } from '../lib/ids.js';
 import { insertMessage, type MessageRow } from './messages.repo.js';
@@ -63,7 +63,10 @@ export async function addMessage(
   // Inbound text without a language is detected, with the conversation's language as the prior.
   const detected =
     direction === 'inbound' && !body.language && body.text
-      ? await inboundLanguage(body.text, conversation.language ? { locale: conversation.language } : {})
+      ? await inboundLanguage(tx, workspaceId, body.text, {
+          ...(conversation.language ? { locale: conversation.language } : {}),
+          ...(metaLanguage(body.channelMeta) ? { acceptLanguage: metaLanguage(body.channelMeta)! } : {}),
+        })
       : null;
   const message = buildMessage(
     conversation.id,

@@ -6,13 +6,15 @@ export interface TranslationSettingsRow {
   providerSecret: string | null;
   discloseMachineTranslation: boolean;
   criticalKeywords: Record<string, Record<string, string[]>> | null;
+  /** Languages inbound detection may answer (null: any). */
+  detectionLanguages: string[] | null;
   updatedAt: Date;
 }
 
 export async function findTranslationSettings(q: Queryable, workspaceId: string): Promise<TranslationSettingsRow | undefined> {
   const { rows } = await q.query<TranslationSettingsRow>(
     `SELECT provider, provider_secret AS "providerSecret", disclose_machine_translation AS "discloseMachineTranslation",
-            critical_keywords AS "criticalKeywords", updated_at AS "updatedAt"
+            critical_keywords AS "criticalKeywords", detection_languages AS "detectionLanguages", updated_at AS "updatedAt"
        FROM translation_settings WHERE workspace_id = $1`,
     [workspaceId],
   );
@@ -27,7 +29,7 @@ export async function lockTranslationSettings(q: Queryable, workspaceId: string,
   ]);
   const { rows } = await q.query<TranslationSettingsRow>(
     `SELECT provider, provider_secret AS "providerSecret", disclose_machine_translation AS "discloseMachineTranslation",
-            critical_keywords AS "criticalKeywords", updated_at AS "updatedAt"
+            critical_keywords AS "criticalKeywords", detection_languages AS "detectionLanguages", updated_at AS "updatedAt"
        FROM translation_settings WHERE workspace_id = $1 FOR UPDATE`,
     [workspaceId],
   );
@@ -42,7 +44,8 @@ export async function writeTranslationSettings(
 ): Promise<void> {
   await q.query(
     `UPDATE translation_settings
-        SET provider = $2, provider_secret = $3, disclose_machine_translation = $4, critical_keywords = $5, updated_at = $6
+        SET provider = $2, provider_secret = $3, disclose_machine_translation = $4, critical_keywords = $5, updated_at = $6,
+            detection_languages = $7
       WHERE workspace_id = $1`,
     [
       workspaceId,
@@ -51,6 +54,7 @@ export async function writeTranslationSettings(
       s.discloseMachineTranslation,
       s.criticalKeywords === null ? null : JSON.stringify(s.criticalKeywords),
       at,
+      s.detectionLanguages,
     ],
   );
 }

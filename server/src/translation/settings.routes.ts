@@ -27,6 +27,7 @@ export function translationSettingsRoutes(app: FastifyInstance, deps: Deps): voi
       discloseMachineTranslation: row?.discloseMachineTranslation ?? false,
       criticalKeywords: row?.criticalKeywords ?? DEFAULT_CRITICAL_KEYWORDS,
       criticalKeywordsCustomized: !!row?.criticalKeywords,
+      detectionLanguages: row?.detectionLanguages ?? null,
       updatedAt: row?.updatedAt ?? null,
     };
   };

@@ -76,6 +76,8 @@ export const UpdateTranslationSettingsBody = Type.Object(
     discloseMachineTranslation: Type.Optional(Type.Boolean()),
     /** null: back to the built-in lists. */
     criticalKeywords: Type.Optional(Nullable(CriticalKeywords)),
+    /** Languages inbound detection may answer (the ones the workspace serves); null: any. */
+    detectionLanguages: Type.Optional(Nullable(Type.Array(LanguageTag, { minItems: 1, maxItems: 60, uniqueItems: true }))),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -94,6 +96,7 @@ export const TranslationSettings = Type.Object({
   discloseMachineTranslation: Type.Boolean(),
   criticalKeywords: CriticalKeywords,
   criticalKeywordsCustomized: Type.Boolean(),
+  detectionLanguages: Nullable(Type.Array(Type.String())),
   updatedAt: Nullable(Timestamp),
 });
 

@@ -41,6 +41,10 @@ export async function updateTranslationSettings(
     providerSecret: current.providerSecret,
     discloseMachineTranslation: body.discloseMachineTranslation ?? current.discloseMachineTranslation,
     criticalKeywords: body.criticalKeywords === undefined ? current.criticalKeywords : body.criticalKeywords,
+    detectionLanguages:
+      body.detectionLanguages === undefined
+        ? current.detectionLanguages
+        : body.detectionLanguages && canonicalTags(body.detectionLanguages),
   };
   if (body.provider === null) {
     next.provider = null;
@@ -67,6 +71,19 @@ export async function updateTranslationSettings(
     at,
   );
   return { ...next, updatedAt: at };
+}
+
+/** One spelling per language ('PT-br' → 'pt-BR'), so detection answers in the workspace's tags. */
+function canonicalTags(tags: string[]): string[] {
+  return tags.map((t, i) => {
+    try {
+      return Intl.getCanonicalLocales(t)[0]!;
+    } catch {
+      throw new AppError('validation_failed', `"${t}" is not a language tag`, [
+        { path: `body/detectionLanguages/${i}`, message: 'not BCP 47' },
+      ]);
+    }
+  });
 }
 
 function sealProvider(
