@@ -17,6 +17,7 @@ import { languageRoutes } from './language/language.routes.js';
 import { AppError } from './lib/errors.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { streamRoutes } from './realtime/stream.routes.js';
+import { slaRoutes } from './sla/sla.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
 import { templatesRoutes } from './templates/templates.routes.js';
 import { toneRoutes } from './tone/tone.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   agentsRoutes(app, deps);
   teamsRoutes(app, deps);
   calendarsRoutes(app, deps);
+  slaRoutes(app, deps);
   cultureRoutes(app, deps);
   streamRoutes(app, deps);
   translationRoutes(app, deps);

@@ -7,11 +7,13 @@ import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
+import { registerSlaJob } from './jobs/sla-evaluate.job.js';
 import { registerTranslateJob, translateOnInbound } from './jobs/translate-message.job.js';
 import { registerTranslateReplyJob, retryFailedReplies } from './jobs/translate-reply.job.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
 import { createRuntime } from './runtime.js';
+import { slaOnEvents } from './sla/evaluate.js';
 import { keyFromFile, SecretBox } from './lib/secret-box.js';
 import { ApertiumProvider } from './translation/providers/apertium.js';
 import { Translator } from './translation/translator.js';
@@ -46,7 +48,11 @@ export async function startServer(
   );
   const runtime = createRuntime(db, clock, (err) => log.error({ err }, 'outbox drain failed'), {
     // A workspace without an engine gets no job per message (checked per event).
-    handlers: translator.mayTranslate ? [translateOnInbound(() => boss, translator), retryFailedReplies(() => boss)] : [],
+    handlers: [
+      // SLA clocks move with each conversation event, in the drain's transaction.
+      slaOnEvents((err, ev) => log.error({ err, eventId: ev.id }, 'SLA clocks could not follow an event')),
+      ...(translator.mayTranslate ? [translateOnInbound(() => boss, translator), retryFailedReplies(() => boss)] : []),
+    ],
   });
   const { outbox } = runtime;
 
@@ -71,6 +77,7 @@ export async function startServer(
       app.log.error({ err }, 'job queue error'),
     );
     await registerMaintenance(boss, db, clock);
+    await registerSlaJob(boss, { db, clock });
     await registerTranslateJob(
       boss,
       { db, translator, clock },

@@ -9,7 +9,14 @@ import { errorResponses, IdParams, Page } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
 import { Message } from '../messages/messages.schema.js';
 import { findConversation, listConversations } from './conversations.repo.js';
-import { Conversation, CreateConversationBody, ListConversationsQuery, UpdateConversationBody } from './conversations.schema.js';
+import { readConversationSla } from '../sla/read-sla.js';
+import {
+  Conversation,
+  ConversationDetail,
+  CreateConversationBody,
+  ListConversationsQuery,
+  UpdateConversationBody,
+} from './conversations.schema.js';
 import { createConversation } from './create-conversation.js';
 import { updateConversation } from './update-conversation.js';
 
@@ -67,12 +74,18 @@ export function conversationsRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/conversations/:id',
     {
       config: { access: 'agent' },
-      schema: { tags, summary: 'Get a conversation', params: IdParams, response: { 200: Conversation, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Get a conversation, with its SLA clocks',
+        params: IdParams,
+        response: { 200: ConversationDetail, ...errorResponses },
+      },
     },
     async (req) => {
-      const c = await findConversation(deps.db, principalOf(req).workspaceId, req.params.id);
+      const workspaceId = principalOf(req).workspaceId;
+      const c = await findConversation(deps.db, workspaceId, req.params.id);
       if (!c) throw notFound('conversation');
-      return c;
+      return { ...c, sla: await readConversationSla(deps.db, workspaceId, c.id, deps.clock()) };
     },
   );
 

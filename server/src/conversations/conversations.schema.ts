@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Channel, Email } from '../customers/customers.schema.js';
 import { CreateMessageBody } from '../messages/messages.schema.js';
 import { LanguageTag, Nullable, PageQuery, Text, Timestamp, Uuid } from '../http/schemas.js';
+import { ConversationSla } from '../sla/sla-state.schema.js';
 
 export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -43,6 +44,9 @@ export const Conversation = Type.Object({
   closedAt: Nullable(Timestamp),
 });
 export type Conversation = Static<typeof Conversation>;
+
+/** One conversation with its SLA clocks (null: no policy applies, or it predates SLA policies). */
+export const ConversationDetail = Type.Composite([Conversation, Type.Object({ sla: Nullable(ConversationSla) })]);
 
 export const CustomerRef = Type.Union([
   Type.Object({ id: Uuid }, { additionalProperties: false }),

@@ -109,7 +109,7 @@ export async function createConversation(
   await recordChange(
     tx,
     workspaceId,
-    { type: 'conversation.created', subjectId: id, payload: { conversationId: id, customerId, messageId: message.id, direction } },
+    { type: 'conversation.created', subjectId: id, payload: { conversationId: id, customerId, messageId: message.id, direction, status } },
     { ...actor, action: 'conversation.create', targetType: 'conversation', targetId: id },
     at,
   );

@@ -44,7 +44,7 @@ export async function updateConversation(
   await recordChange(
     tx,
     workspaceId,
-    { type: 'conversation.updated', subjectId: id, payload: { conversationId: id, changed } },
+    { type: 'conversation.updated', subjectId: id, payload: { conversationId: id, changed, status: updated.status } },
     { ...actor, action: 'conversation.update', targetType: 'conversation', targetId: id, data: { changed } },
     at,
   );

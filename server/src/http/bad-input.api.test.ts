@@ -25,6 +25,7 @@ interface Ids {
   template: string;
   glossary: string;
   calendar: string;
+  slaPolicy: string;
 }
 
 type Json = Record<string, unknown>;
@@ -1037,6 +1038,118 @@ const BODY_ROUTES: BodyRoute[] = [
     ],
   },
   { method: 'DELETE', path: '/api/v1/glossary/:id', idKind: 'glossary', noBody: true },
+  {
+    method: 'POST',
+    path: '/api/v1/sla/policies',
+    idempotent: true,
+    valid: (n) => ({
+      name: `Policy ${n}`,
+      position: 3,
+      when: {
+        priorities: ['urgent'],
+        channels: ['chat'],
+        tiers: ['gold'],
+        segments: ['smb'],
+        countries: ['DE'],
+        regions: ['DE-BY'],
+        languages: ['de'],
+      },
+      targets: { firstReply: { minutes: 30, time: 'business' }, resolution: { minutes: 480, time: 'calendar' } },
+      warning: { percent: 80 },
+      escalation: { raisePriority: true, notifyLead: true },
+    }),
+    strings: [['name'], ['when', 'languages', '0'], ['when', 'segments', '0']],
+    wrongTypes: [
+      [['targets', 'firstReply', 'minutes'], 1.5],
+      [['targets', 'firstReply', 'minutes'], 0],
+      [['targets', 'firstReply', 'minutes'], 525_601],
+      [['targets', 'firstReply', 'time'], 'wall'],
+      [['when', 'priorities', '0'], 'meh'],
+      [['when', 'countries', '0'], 'de'],
+      [['when', 'regions', '0'], 'BY'],
+      [['when', 'channels'], []],
+      [
+        ['when', 'channels'],
+        ['chat', 'chat'],
+      ],
+      [['warning', 'percent'], 100],
+      [['escalation', 'raisePriority'], 'yes'],
+    ],
+    nestedObjects: [['when'], ['targets'], ['targets', 'firstReply'], ['warning'], ['escalation']],
+    extra: [
+      { name: 'no targets', body: () => ({ name: 'X' }), status: 400, code: 'validation_failed', path: 'body/targets' },
+      {
+        name: 'no target in targets',
+        body: () => ({ name: 'X', targets: {} }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/targets',
+      },
+      {
+        name: 'blank name',
+        body: () => ({ name: '  ', targets: { resolution: { minutes: 5 } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/name',
+      },
+      {
+        name: 'warning both ways',
+        body: () => ({ name: 'X', targets: { resolution: { minutes: 5 } }, warning: { percent: 50, minutesBefore: 1 } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/warning',
+      },
+      {
+        name: 'empty warning',
+        body: () => ({ name: 'X', targets: { resolution: { minutes: 5 } }, warning: {} }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/warning',
+      },
+      {
+        name: 'default with conditions',
+        body: () => ({ name: 'X', default: true, when: { channels: ['chat'] }, targets: { resolution: { minutes: 5 } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/when',
+      },
+      // The seed policy is the default.
+      {
+        name: 'a second default',
+        body: () => ({ name: 'X', default: true, targets: { resolution: { minutes: 5 } } }),
+        status: 409,
+        code: 'already_exists',
+        path: 'body/default',
+      },
+      {
+        name: 'name taken',
+        body: () => ({ name: 'Other', targets: { resolution: { minutes: 5 } } }),
+        status: 409,
+        code: 'already_exists',
+        path: 'body/name',
+      },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/sla/policies/:id',
+    idKind: 'slaPolicy',
+    valid: () => ({ name: 'Seed', position: 1, targets: { firstReply: { minutes: 60 } } }),
+    strings: [['name']],
+    nestedObjects: [['targets']],
+    extra: [
+      { name: 'empty patch', body: () => ({}), status: 400, code: 'validation_failed' },
+      { name: 'targets null', body: () => ({ targets: null }), status: 400, code: 'validation_failed', path: 'body/targets' },
+      {
+        name: 'conditions on the default',
+        body: () => ({ when: { channels: ['chat'] } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/when',
+      },
+      { name: 'renamed to a taken name', body: () => ({ name: 'Other' }), status: 409, code: 'already_exists', path: 'body/name' },
+    ],
+  },
 ];
 
 /** Routes with an `:id` in the path, and which kind of row it names. */
@@ -1063,6 +1176,7 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'POST', path: '/api/v1/templates/:id/render', idKind: 'template' },
   { method: 'PATCH', path: '/api/v1/glossary/:id', idKind: 'glossary' },
   { method: 'DELETE', path: '/api/v1/glossary/:id', idKind: 'glossary' },
+  { method: 'PATCH', path: '/api/v1/sla/policies/:id', idKind: 'slaPolicy' },
 ];
 
 /** Routes whose path parameter is a locale (BCP 47 tag) rather than an id. */
@@ -1496,6 +1610,9 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     });
     const glossary = await post('/api/v1/glossary', { term: 'Seed term', language: 'en', translations: { de: 'Saatbegriff' } });
     await post('/api/v1/glossary', { term: 'Other term' });
+    // The default policy, and a name the routes try to take.
+    const slaPolicy = await post('/api/v1/sla/policies', { name: 'Seed', default: true, targets: { firstReply: { minutes: 60 } } });
+    await post('/api/v1/sla/policies', { name: 'Other', targets: { resolution: { minutes: 60 } } });
     ids = {
       conversation: conversation.id,
       message: conversation.messages[0].id,
@@ -1505,6 +1622,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       template: template.id,
       glossary: glossary.id,
       calendar: calendar.id,
+      slaPolicy: slaPolicy.id,
     };
   });
   afterAll(async () => h?.close());

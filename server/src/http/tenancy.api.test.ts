@@ -27,9 +27,10 @@ interface Ids {
   template: string;
   glossary: string;
   calendar: string;
+  slaPolicy: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
-const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message', 'template', 'glossary', 'calendar'];
+const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message', 'template', 'glossary', 'calendar', 'slaPolicy'];
 
 /** A valid business calendar definition: Mon–Fri 09:00–17:00 in Helsinki with Finnish holidays. */
 const CALENDAR_DEFINITION = {
@@ -152,6 +153,20 @@ const ROUTES: RouteCase[] = [
     body: () => ({ from: '2026-03-06T15:00:00Z', minutes: 120 }),
   },
   { method: 'GET', path: '/api/v1/calendars/:id/openings', access: 'agent', idKind: 'calendar' },
+  { method: 'GET', path: '/api/v1/sla/policies', access: 'agent' },
+  {
+    method: 'POST',
+    path: '/api/v1/sla/policies',
+    access: 'lead',
+    body: (_o, n) => ({ name: `Policy ${n}`, when: { channels: ['chat'] }, targets: { firstReply: { minutes: 30 } } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/sla/policies/:id',
+    access: 'lead',
+    idKind: 'slaPolicy',
+    body: (_o, n) => ({ name: `Renamed policy ${n}`, position: 3, targets: { resolution: { minutes: 480, time: 'calendar' } } }),
+  },
   { method: 'POST', path: '/api/v1/messages/:id/approve', access: 'agent', idKind: 'message', ownStatus: 409 },
   // 409 for the caller's own message: it is not held for review.
   {
@@ -267,6 +282,9 @@ const SMUGGLE: Smuggle[] = [
   { route: find('POST', '/api/v1/calendars') },
   { route: find('POST', '/api/v1/calendars'), into: 'definition' },
   { route: find('PATCH', '/api/v1/calendars/:id') },
+  { route: find('POST', '/api/v1/sla/policies') },
+  { route: find('POST', '/api/v1/sla/policies'), into: 'targets' },
+  { route: find('PATCH', '/api/v1/sla/policies/:id') },
   { route: find('PATCH', '/api/v1/settings/translation') },
   { route: find('POST', '/api/v1/glossary') },
   { route: find('PATCH', '/api/v1/glossary/:id') },
@@ -318,6 +336,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       team: await read(`/api/v1/teams/${ids.team}`),
       calendar: await read(`/api/v1/calendars/${ids.calendar}`),
       calendars: await read('/api/v1/calendars?limit=100'),
+      slaPolicies: await read('/api/v1/sla/policies'),
       conversations: await read('/api/v1/conversations?limit=100'),
       customers: await read('/api/v1/customers?limit=100'),
       agents: await read('/api/v1/agents?limit=100'),
@@ -343,6 +362,12 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       languages: [{ tag: 'fi', proficiency: 'native' }],
     });
     const calendar = await post('/api/v1/calendars', { name: `${label} calendar`, definition: CALENDAR_DEFINITION });
+    const slaPolicy = await post('/api/v1/sla/policies', {
+      name: `${label} policy`,
+      when: { priorities: ['urgent'], countries: ['FI'] },
+      targets: { firstReply: { minutes: 30 }, resolution: { minutes: 480 } },
+      escalation: { notifyLead: true },
+    });
     const team = await post('/api/v1/teams', {
       name: `${label} team`,
       timeZone: 'Europe/Helsinki',
@@ -391,6 +416,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         template: template.id,
         glossary: glossary.id,
         calendar: calendar.id,
+        slaPolicy: slaPolicy.id,
       },
       agentEmail,
       customerEmail,
@@ -642,6 +668,10 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     const bSettings = await call(h, B.token, 'GET', '/api/v1/settings/translation');
     expect(bSettings.json()).toMatchObject({ provider: { baseUrl: `https://${B_ENGINE_HOST}` }, secretsSet: ['apiKey'] });
     expect(bSettings.json().criticalKeywords).toHaveProperty(B_CATEGORY);
+    // SLA policies (unpaged): A's own only.
+    const policies: { id: string }[] = (await call(h, A.token, 'GET', '/api/v1/sla/policies')).json().data;
+    expect(policies.length).toBeGreaterThan(0);
+    expect(policies.map((p) => p.id).filter((id) => bIds.has(id))).toEqual([]);
   });
 
   it.skipIf(!engine.available)("uniqueness is per workspace: B's emails and names are free in A (no existence oracle)", async () => {
@@ -652,6 +682,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       ['/api/v1/agents', { email: bAgentEmail, name: 'Same email, other workspace' }],
       ['/api/v1/teams', { name: taken.json().name, timeZone: 'UTC' }],
       ['/api/v1/calendars', { name: 'b calendar', definition: CALENDAR_DEFINITION }],
+      ['/api/v1/sla/policies', { name: 'b policy', targets: { resolution: { minutes: 60 } } }],
       ['/api/v1/conversations', { customer: { email: bCustomerEmail }, channel: 'email', message: { text: 'same address' } }],
     ];
     for (const [url, body] of cases) {
@@ -736,6 +767,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     { role: 'admin', route: find('PATCH', '/api/v1/settings/translation'), status: 200 },
     { role: 'agent', route: find('POST', '/api/v1/calendars'), status: 403 },
     { role: 'lead', route: find('POST', '/api/v1/calendars'), status: 201 },
+    { role: 'agent', route: find('POST', '/api/v1/sla/policies'), status: 403 },
+    { role: 'lead', route: find('POST', '/api/v1/sla/policies'), status: 201 },
   ];
 
   it.skipIf(!engine.available)('roles: agents cannot create agents or teams, leads can create teams but not agents', async () => {

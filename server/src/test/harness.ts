@@ -106,6 +106,10 @@ export const TENANT_TABLES = [
   'sessions',
   'translation_settings',
   'glossary_terms',
+  'sla_policies',
+  'sla_conversations',
+  'conversation_sla',
+  'sla_events',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
