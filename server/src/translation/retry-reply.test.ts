@@ -233,7 +233,7 @@ describe.each(ENGINES)('replies whose translation failed are retried, on $engine
     async () => {
       fake.mode = '503';
       const m = await reply('We will refund the full amount this week.');
-      expect(m.review.reasons).toEqual([{ category: 'translation_failed' }]);
+      expect(m.review.reasons).toEqual([{ category: 'translation_failed', flags: ['provider_unavailable'] }]);
       // Nothing to vouch for yet: approval needs a translation.
       const early = await call(h, null, 'POST', `/api/v1/messages/${m.id}/approve`, undefined, { cookie: madrid });
       expect([early.statusCode, early.json().error.code]).toEqual([409, 'conflict']);
