@@ -157,19 +157,23 @@ export async function recordMessage(
   at: Date,
   reopen: boolean,
   lang?: LanguageState,
-): Promise<ConversationRow | undefined> {
+): Promise<(ConversationRow & { previousStatus: string }) | undefined> {
   const params: unknown[] = [workspaceId, id, at, reopen];
   let setLanguage = '';
   if (lang) {
     params.push(lang.language, lang.languageSource, lang.languageConfidence, JSON.stringify(lang.languageEvidence));
     setLanguage = ', language = $5, language_source = $6, language_confidence = $7, language_evidence = $8';
   }
-  const { rows } = await q.query<ConversationRow>(
-    `UPDATE conversations SET message_count = message_count + 1, last_message_at = $3, updated_at = $3,
-            status = CASE WHEN $4 AND status IN ('solved', 'closed') THEN 'open' ELSE status END,
+  // A customer's message reopens a solved or closed conversation and ends a wait on them (pending);
+  // on_hold waits on someone else and stays. The old status comes back so the caller can announce it
+  // (read from the statement's snapshot: a CTE with FOR UPDATE would skip the row this UPDATE changes).
+  const { rows } = await q.query<ConversationRow & { previousStatus: string }>(
+    `WITH old AS (SELECT status FROM conversations WHERE workspace_id = $1 AND id = $2)
+     UPDATE conversations SET message_count = message_count + 1, last_message_at = $3, updated_at = $3,
+            status = CASE WHEN $4 AND status IN ('solved', 'closed', 'pending') THEN 'open' ELSE status END,
             solved_at = CASE WHEN $4 AND status IN ('solved', 'closed') THEN NULL ELSE solved_at END,
             closed_at = CASE WHEN $4 AND status IN ('solved', 'closed') THEN NULL ELSE closed_at END${setLanguage}
-      WHERE workspace_id = $1 AND id = $2 RETURNING ${COLS}`,
+      WHERE workspace_id = $1 AND id = $2 RETURNING ${COLS}, (SELECT status FROM old) AS "previousStatus"`,
     params,
   );
   return rows[0];

@@ -85,6 +85,26 @@ export async function addMessage(
     { type: 'message.created', subjectId: message.id, payload: { conversationId: conversation.id, messageId: message.id, direction } },
     at,
   );
+  const { previousStatus, ...row } = updated;
+  if (previousStatus !== row.status) {
+    // The customer answered: the status change is an event of its own (SLA clocks resume, inboxes update).
+    await appendEvent(
+      tx,
+      workspaceId,
+      {
+        type: 'conversation.updated',
+        subjectId: conversation.id,
+        payload: {
+          conversationId: conversation.id,
+          changed: ['status'],
+          status: row.status,
+          from: previousStatus,
+          reason: 'customer_replied',
+        },
+      },
+      at,
+    );
+  }
   if (language) await recordLanguageChange(tx, workspaceId, conversation.id, conversation.language, language, at, message.id);
-  return { message, conversation: updated };
+  return { message, conversation: row };
 }

@@ -154,6 +154,40 @@ describe.each(ENGINES)('SLA policies and clocks on $engine', (engine) => {
     },
   );
 
+  it.skipIf(!engine.available)("a customer's answer ends a pending wait: the conversation reopens and its clocks run again", async () => {
+    h.clock.set(berlin('09', '10:00'));
+    const created = await f.post('/api/v1/conversations', {
+      customer: { id: f.customerId },
+      channel: 'email',
+      teamId: f.teamId,
+      message: { text: 'Die Rechnung fehlt' },
+    });
+    const url = `/api/v1/conversations/${created.id}`;
+    h.clock.set(berlin('09', '10:30'));
+    await f.patch(url, { status: 'pending' });
+    await f.drain();
+    expect(clockOf((await f.get(url)).sla, 'first_reply')).toMatchObject({ status: 'paused', remainingMinutes: 30 });
+
+    // Thursday 10:00: the customer answers; nobody touched the status.
+    h.clock.set(berlin('12', '10:00'));
+    await f.post(`${url}/messages`, { text: 'Hier ist die Bestellnummer: 4711' });
+    await f.drain();
+    const after = await f.get(url);
+    expect(after.status).toBe('open');
+    expect(clockOf(after.sla, 'first_reply')).toMatchObject({ status: 'running', dueAt: berlin('12', '10:30') });
+    const { rows } = await h.db.query<{ payload: Record<string, unknown> }>(
+      `SELECT payload FROM events WHERE workspace_id = $1 AND type = 'conversation.updated' AND subject_id = $2 ORDER BY id`,
+      [ws.id, created.id],
+    );
+    expect(rows.at(-1)!.payload).toMatchObject({ changed: ['status'], status: 'open', from: 'pending', reason: 'customer_replied' });
+
+    // on_hold waits on someone else: a customer message leaves it as it is.
+    await f.patch(url, { status: 'on_hold' });
+    await f.post(`${url}/messages`, { text: 'Noch etwas' });
+    expect((await f.get(url)).status).toBe('on_hold');
+    expect(f.errors).toEqual([]);
+  });
+
   it.skipIf(!engine.available)('the first matching policy applies; a conversation an agent started has no first-reply clock', async () => {
     const urgent = await f.post('/api/v1/conversations', {
       customer: { id: f.customerId },
