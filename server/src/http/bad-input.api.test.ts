@@ -1245,6 +1245,11 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string
   },
   { path: (ids) => `/api/v1/conversations/${ids.conversation}/messages`, max: 200, bad: ['direction=inbound'] },
   { path: () => '/api/v1/cultures', max: null, bad: ['language=!!', 'language=deutsch', 'language=', 'language=de-DE', 'limit=5'] },
+  {
+    path: () => '/api/v1/reports/coverage',
+    max: null,
+    bad: ['weeks=0', 'weeks=13', 'weeks=two', 'weeks=1.5', 'proficiency=expert', 'proficiency=', 'limit=5'],
+  },
 ];
 
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -1641,7 +1646,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const withId = ops.filter((o) => o.path.includes(':')).map((o) => `${o.method} ${o.path}`);
     expect([...ID_ROUTES, ...LOCALE_ROUTES].map((r) => `${r.method} ${r.path}`).sort()).toEqual(withId.sort());
     const lists = ops.filter(
-      (o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings)$/.test(o.path),
+      (o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage)$/.test(o.path),
     );
     expect(lists.length).toBe(LIST_ROUTES.length);
   });
