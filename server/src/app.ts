@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { acksRoutes } from './acks/acks.routes.js';
 import { agentsRoutes } from './agents/agents.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarsRoutes } from './calendars/calendars.routes.js';
@@ -119,6 +120,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   streamRoutes(app, deps);
   translationRoutes(app, deps);
   translationSettingsRoutes(app, deps);
+  acksRoutes(app, deps);
   languageRoutes(app, deps);
   toneRoutes(app, deps);
   templatesRoutes(app, deps);

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
+import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge.job.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
 import { registerSlaJob } from './jobs/sla-evaluate.job.js';
@@ -51,6 +52,8 @@ export async function startServer(
     handlers: [
       // SLA clocks move with each conversation event, in the drain's transaction.
       slaOnEvents((err, ev) => log.error({ err, eventId: ev.id }, 'SLA clocks could not follow an event')),
+      // New customer conversations are acknowledged by a job, so the create path stays fast.
+      acknowledgeOnCreated(() => boss),
       ...(translator.mayTranslate ? [translateOnInbound(() => boss, translator), retryFailedReplies(() => boss)] : []),
     ],
   });
@@ -78,6 +81,7 @@ export async function startServer(
     );
     await registerMaintenance(boss, db, clock);
     await registerSlaJob(boss, { db, clock });
+    await registerAcknowledgeJob(boss, { db, clock });
     await registerTranslateJob(
       boss,
       { db, translator, clock },

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_translation_notice.js';
 import * as m0010 from './migrations/0010_calendars.js';
 import * as m0012 from './migrations/0012_sla.js';
 import * as m0013 from './migrations/0013_detection_languages.js';
+import * as m0014 from './migrations/0014_acknowledgements.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0010_calendars', up: m0010.up },
   { id: '0012_sla', up: m0012.up },
   { id: '0013_detection_languages', up: m0013.up },
+  { id: '0014_acknowledgements', up: m0014.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

@@ -940,6 +940,25 @@ const BODY_ROUTES: BodyRoute[] = [
     ],
   },
   {
+    method: 'PUT',
+    path: '/api/v1/settings/acknowledgements',
+    valid: () => ({ enabled: true, windowMinutes: 240 }),
+    strings: [],
+    wrongTypes: [
+      [['windowMinutes'], 1.5],
+      [['windowMinutes'], -1],
+      [['windowMinutes'], 10_081],
+      [['windowMinutes'], '240'],
+      [['windowMinutes'], null],
+      [['enabled'], 'false'],
+      [['enabled'], 0],
+    ],
+    extra: [
+      { name: 'no window', body: () => ({ enabled: true }), status: 400, code: 'validation_failed', path: 'body/windowMinutes' },
+      { name: 'empty body', body: () => ({}), status: 400, code: 'validation_failed' },
+    ],
+  },
+  {
     method: 'POST',
     path: '/api/v1/glossary',
     idempotent: true,

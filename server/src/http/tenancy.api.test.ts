@@ -218,6 +218,8 @@ const ROUTES: RouteCase[] = [
     access: 'admin',
     body: () => ({ discloseMachineTranslation: true, criticalKeywords: { warranty: { en: ['warranty claim'] } } }),
   },
+  { method: 'GET', path: '/api/v1/settings/acknowledgements', access: 'admin' },
+  { method: 'PUT', path: '/api/v1/settings/acknowledgements', access: 'admin', body: () => ({ enabled: false, windowMinutes: 60 }) },
   { method: 'GET', path: '/api/v1/glossary', access: 'agent' },
   {
     method: 'POST',
@@ -287,6 +289,7 @@ const SMUGGLE: Smuggle[] = [
   { route: find('POST', '/api/v1/sla/policies'), into: 'targets' },
   { route: find('PATCH', '/api/v1/sla/policies/:id') },
   { route: find('PATCH', '/api/v1/settings/translation') },
+  { route: find('PUT', '/api/v1/settings/acknowledgements') },
   { route: find('POST', '/api/v1/glossary') },
   { route: find('PATCH', '/api/v1/glossary/:id') },
 ];
@@ -344,6 +347,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       teams: await read('/api/v1/teams?limit=100'),
       glossary: await read('/api/v1/glossary'),
       translationSettings: await read('/api/v1/settings/translation'),
+      ackSettings: await read('/api/v1/settings/acknowledgements'),
       counts: await counts(ids.workspace),
     };
   }
@@ -439,6 +443,9 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       criticalKeywords: { [B_CATEGORY]: { en: ['b secret keyword'] } },
     });
     expect(bSettings.statusCode, bSettings.body).toBe(200);
+    // B acknowledges nobody and would wait 17 minutes between acknowledgements; A keeps the defaults.
+    const bAcks = await call(h, B.token, 'PUT', '/api/v1/settings/acknowledgements', { enabled: false, windowMinutes: 17 });
+    expect(bAcks.statusCode, bAcks.body).toBe(200);
     bAgentEmail = sb.agentEmail;
     bCustomerEmail = sb.customerEmail;
     // Any write that slipped through would now show up as a changed updatedAt.
@@ -673,6 +680,16 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     const policies: { id: string }[] = (await call(h, A.token, 'GET', '/api/v1/sla/policies')).json().data;
     expect(policies.length).toBeGreaterThan(0);
     expect(policies.map((p) => p.id).filter((id) => bIds.has(id))).toEqual([]);
+    // Acknowledgement settings: A's own (untouched defaults), never B's.
+    expect((await call(h, A.token, 'GET', '/api/v1/settings/acknowledgements')).json()).toEqual({
+      enabled: true,
+      windowMinutes: 240,
+      updatedAt: null,
+    });
+    expect((await call(h, B.token, 'GET', '/api/v1/settings/acknowledgements')).json()).toMatchObject({
+      enabled: false,
+      windowMinutes: 17,
+    });
   });
 
   it.skipIf(!engine.available)("uniqueness is per workspace: B's emails and names are free in A (no existence oracle)", async () => {
@@ -766,6 +783,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     { role: 'lead', route: find('POST', '/api/v1/glossary'), status: 201 },
     { role: 'lead', route: find('PATCH', '/api/v1/settings/translation'), status: 403 },
     { role: 'admin', route: find('PATCH', '/api/v1/settings/translation'), status: 200 },
+    { role: 'lead', route: find('PUT', '/api/v1/settings/acknowledgements'), status: 403 },
+    { role: 'admin', route: find('PUT', '/api/v1/settings/acknowledgements'), status: 200 },
     { role: 'agent', route: find('POST', '/api/v1/calendars'), status: 403 },
     { role: 'lead', route: find('POST', '/api/v1/calendars'), status: 201 },
     { role: 'agent', route: find('POST', '/api/v1/sla/policies'), status: 403 },

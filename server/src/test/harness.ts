@@ -110,6 +110,8 @@ export const TENANT_TABLES = [
   'sla_conversations',
   'conversation_sla',
   'sla_events',
+  'acknowledgements',
+  'acknowledgement_settings',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
