@@ -19,6 +19,7 @@ import { AppError } from './lib/errors.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { streamRoutes } from './realtime/stream.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
+import { schedulingRoutes } from './scheduling/scheduling.routes.js';
 import { slaRoutes } from './sla/sla.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
 import { templatesRoutes } from './templates/templates.routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   toneRoutes(app, deps);
   templatesRoutes(app, deps);
   reportsRoutes(app, deps);
+  schedulingRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -8,6 +8,7 @@ import type { Db } from './db/types.js';
 import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge.job.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
+import { registerSchedulingJob } from './jobs/scheduling.job.js';
 import { registerSlaJob } from './jobs/sla-evaluate.job.js';
 import { registerTranslateJob, translateOnInbound } from './jobs/translate-message.job.js';
 import { registerTranslateReplyJob, retryFailedReplies } from './jobs/translate-reply.job.js';
@@ -81,6 +82,12 @@ export async function startServer(
     );
     await registerMaintenance(boss, db, clock);
     await registerSlaJob(boss, { db, clock });
+    await registerSchedulingJob(boss, {
+      db,
+      clock,
+      onCommit: runtime.deps.onCommit,
+      onError: (err, row) => app.log.error({ err, id: row.id }, 'a scheduled message, snooze or reminder failed'),
+    });
     await registerAcknowledgeJob(boss, { db, clock });
     await registerTranslateJob(
       boss,

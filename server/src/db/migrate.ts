@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_calendars.js';
 import * as m0012 from './migrations/0012_sla.js';
 import * as m0013 from './migrations/0013_detection_languages.js';
 import * as m0014 from './migrations/0014_acknowledgements.js';
+import * as m0015 from './migrations/0015_scheduling.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0012_sla', up: m0012.up },
   { id: '0013_detection_languages', up: m0013.up },
   { id: '0014_acknowledgements', up: m0014.up },
+  { id: '0015_scheduling', up: m0015.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

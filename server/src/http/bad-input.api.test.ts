@@ -26,6 +26,7 @@ interface Ids {
   glossary: string;
   calendar: string;
   slaPolicy: string;
+  scheduledMessage: string;
 }
 
 type Json = Record<string, unknown>;
@@ -1056,6 +1057,61 @@ const BODY_ROUTES: BodyRoute[] = [
       },
     ],
   },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/scheduled-messages',
+    idKind: 'conversation',
+    idempotent: true,
+    valid: (n) => ({ text: `later ${n}`, sendAt: 'customer_business_hours' }),
+    strings: [['text'], ['sendAt']],
+    wrongTypes: [
+      [['sendAt'], 'tomorrow'],
+      [['sendAt'], '2026-03-06T15:00:00'],
+      [['sendAt'], null],
+    ],
+    extra: [
+      { name: 'no sendAt', body: () => ({ text: 'x' }), status: 400, code: 'validation_failed', path: 'body/sendAt' },
+      { name: 'empty message', body: () => ({ text: ' ', sendAt: 'customer_business_hours' }), status: 400, code: 'validation_failed' },
+      {
+        name: 'years ahead',
+        body: () => ({ text: 'x', sendAt: '2030-01-01T00:00:00Z' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/sendAt',
+      },
+    ],
+  },
+  { method: 'DELETE', path: '/api/v1/scheduled-messages/:id', idKind: 'scheduledMessage', noBody: true },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/snooze',
+    idKind: 'conversation',
+    idempotent: true,
+    valid: (n) => ({ until: 'customer_business_hours', note: `snoozed ${n}` }),
+    strings: [['until'], ['note']],
+    wrongTypes: [
+      [['status'], 'solved'],
+      [['until'], '2026-03-06'],
+    ],
+    extra: [
+      {
+        name: 'until in the past',
+        body: () => ({ until: '2020-01-01T00:00:00Z' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/until',
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/reminders',
+    idKind: 'conversation',
+    idempotent: true,
+    valid: (n) => ({ at: 'next_business_morning', note: `follow up ${n}` }),
+    strings: [['at'], ['note']],
+    extra: [{ name: 'no at', body: () => ({ note: 'x' }), status: 400, code: 'validation_failed', path: 'body/at' }],
+  },
   { method: 'DELETE', path: '/api/v1/glossary/:id', idKind: 'glossary', noBody: true },
   {
     method: 'POST',
@@ -1196,6 +1252,12 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'PATCH', path: '/api/v1/glossary/:id', idKind: 'glossary' },
   { method: 'DELETE', path: '/api/v1/glossary/:id', idKind: 'glossary' },
   { method: 'PATCH', path: '/api/v1/sla/policies/:id', idKind: 'slaPolicy' },
+  { method: 'POST', path: '/api/v1/conversations/:id/scheduled-messages', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/conversations/:id/scheduled-messages', idKind: 'conversation' },
+  { method: 'DELETE', path: '/api/v1/scheduled-messages/:id', idKind: 'scheduledMessage' },
+  { method: 'POST', path: '/api/v1/conversations/:id/snooze', idKind: 'conversation' },
+  { method: 'POST', path: '/api/v1/conversations/:id/reminders', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/conversations/:id/snoozes', idKind: 'conversation' },
 ];
 
 /** Routes whose path parameter is a locale (BCP 47 tag) rather than an id. */
@@ -1637,6 +1699,10 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     // The default policy, and a name the routes try to take.
     const slaPolicy = await post('/api/v1/sla/policies', { name: 'Seed', default: true, targets: { firstReply: { minutes: 60 } } });
     await post('/api/v1/sla/policies', { name: 'Other', targets: { resolution: { minutes: 60 } } });
+    const scheduled = await post(`/api/v1/conversations/${conversation.id}/scheduled-messages`, {
+      text: 'seed later',
+      sendAt: 'next_business_morning',
+    });
     ids = {
       conversation: conversation.id,
       message: conversation.messages[0].id,
@@ -1647,6 +1713,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       glossary: glossary.id,
       calendar: calendar.id,
       slaPolicy: slaPolicy.id,
+      scheduledMessage: scheduled.id,
     };
   });
   afterAll(async () => h?.close());

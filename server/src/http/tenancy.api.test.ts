@@ -28,9 +28,21 @@ interface Ids {
   glossary: string;
   calendar: string;
   slaPolicy: string;
+  scheduledMessage: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
-const ID_KINDS: IdKind[] = ['agent', 'team', 'customer', 'conversation', 'message', 'template', 'glossary', 'calendar', 'slaPolicy'];
+const ID_KINDS: IdKind[] = [
+  'agent',
+  'team',
+  'customer',
+  'conversation',
+  'message',
+  'template',
+  'glossary',
+  'calendar',
+  'slaPolicy',
+  'scheduledMessage',
+];
 
 /** A valid business calendar definition: Mon–Fri 09:00–17:00 in Helsinki with Finnish holidays. */
 const CALENDAR_DEFINITION = {
@@ -236,6 +248,30 @@ const ROUTES: RouteCase[] = [
   },
   // Last of the glossary routes: the own-id check deletes A's seeded term.
   { method: 'DELETE', path: '/api/v1/glossary/:id', access: 'lead', idKind: 'glossary' },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/scheduled-messages',
+    access: 'agent',
+    idKind: 'conversation',
+    body: (_o, n) => ({ text: `later ${n}`, sendAt: 'customer_business_hours' }),
+  },
+  { method: 'GET', path: '/api/v1/conversations/:id/scheduled-messages', access: 'agent', idKind: 'conversation' },
+  { method: 'DELETE', path: '/api/v1/scheduled-messages/:id', access: 'agent', idKind: 'scheduledMessage' },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/snooze',
+    access: 'agent',
+    idKind: 'conversation',
+    body: () => ({ until: 'customer_business_hours' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/reminders',
+    access: 'agent',
+    idKind: 'conversation',
+    body: (_o, n) => ({ at: 'next_business_morning', note: `follow up ${n}` }),
+  },
+  { method: 'GET', path: '/api/v1/conversations/:id/snoozes', access: 'agent', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
 ];
 
@@ -292,6 +328,9 @@ const SMUGGLE: Smuggle[] = [
   { route: find('PUT', '/api/v1/settings/acknowledgements') },
   { route: find('POST', '/api/v1/glossary') },
   { route: find('PATCH', '/api/v1/glossary/:id') },
+  { route: find('POST', '/api/v1/conversations/:id/scheduled-messages') },
+  { route: find('POST', '/api/v1/conversations/:id/snooze') },
+  { route: find('POST', '/api/v1/conversations/:id/reminders') },
 ];
 
 /** B's own engine (with a key) and keyword lists: nothing of them may show through A's token. */
@@ -341,6 +380,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       calendar: await read(`/api/v1/calendars/${ids.calendar}`),
       calendars: await read('/api/v1/calendars?limit=100'),
       slaPolicies: await read('/api/v1/sla/policies'),
+      scheduledMessages: await read(`/api/v1/conversations/${ids.conversation}/scheduled-messages`),
+      snoozes: await read(`/api/v1/conversations/${ids.conversation}/snoozes`),
       conversations: await read('/api/v1/conversations?limit=100'),
       customers: await read('/api/v1/customers?limit=100'),
       agents: await read('/api/v1/agents?limit=100'),
@@ -410,6 +451,10 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     });
     // A second term, so the list still has one after the own-id check deletes the first.
     await post('/api/v1/glossary', { term: `${label} Product`, note: 'product name' });
+    const scheduled = await post(`/api/v1/conversations/${conversation.id}/scheduled-messages`, {
+      text: `${label} later`,
+      sendAt: 'next_business_morning',
+    });
     return {
       ids: {
         workspace: ws.id,
@@ -422,6 +467,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         glossary: glossary.id,
         calendar: calendar.id,
         slaPolicy: slaPolicy.id,
+        scheduledMessage: scheduled.id,
       },
       agentEmail,
       customerEmail,

@@ -110,6 +110,8 @@ export const TENANT_TABLES = [
   'sla_conversations',
   'conversation_sla',
   'sla_events',
+  'scheduled_messages',
+  'conversation_snoozes',
   'acknowledgements',
   'acknowledgement_settings',
 ] as const;
