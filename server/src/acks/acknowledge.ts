@@ -4,6 +4,7 @@ import { recordMessage } from '../conversations/conversations.repo.js';
 import type { Queryable } from '../db/types.js';
 import { appendEvent, recordChange } from '../events/events.repo.js';
 import { newId } from '../lib/ids.js';
+import { primaryLanguage } from '../lib/language-tag.js';
 import { insertMessage } from '../messages/messages.repo.js';
 import {
   ackFacts,
@@ -17,7 +18,7 @@ import {
   type AckLogRow,
 } from './acks.repo.js';
 import { composeAck } from './compose.js';
-import { medianFirstReply, promiseEta } from './eta.js';
+import { medianFirstReply, medianReplyGap, promiseEta } from './eta.js';
 import { rateLimit, senderKey } from './rate-limit.js';
 import { ackFormality, ackLocale, customerZone } from './recipient.js';
 import { headerReader, suppression } from './suppress.js';
@@ -100,10 +101,20 @@ export async function acknowledgeConversation(tx: Queryable, workspaceId: string
     SAMPLE_LIMIT,
   );
   const queue = await queueAhead(tx, workspaceId, facts.teamId, new Date(now.getTime() - QUEUE_DAYS * DAY_MS), facts.createdAt);
-  const agents = await answeringAgents(tx, workspaceId, facts.teamId);
   const locale = ackLocale(facts.language, facts.customer);
+  const { agents, readers } = await answeringAgents(tx, workspaceId, facts.teamId, locale ? primaryLanguage(locale) : null);
   const timeZone = customerZone(facts.customer, now);
-  const eta = promiseEta({ now, calendar, medianMinutes: medianFirstReply(samples, calendar), queueAhead: queue, agents, timeZone });
+  const eta = promiseEta({
+    now,
+    calendar,
+    medianMinutes: medianFirstReply(samples, calendar),
+    replyGapMinutes: medianReplyGap(samples, calendar),
+    queueAhead: queue,
+    agents,
+    // Nobody reads it (a language the team does not serve): count the whole team rather than promise forever.
+    readers: readers || agents,
+    timeZone,
+  });
   if (!eta) return suppress('no_opening', 'the team calendar has no open time within three years');
   const formality = ackFormality(locale, facts.customer);
   const ack = composeAck({ now, due: eta.due, locale, formality, timeZone, fallbackZone: calendar?.timeZone ?? 'UTC' });
@@ -120,10 +131,12 @@ export async function acknowledgeConversation(tx: Queryable, workspaceId: string
       teamId: facts.teamId,
       calendarId: facts.calendar?.id ?? null,
       medianMinutes: eta.medianMinutes,
+      gapMinutes: eta.gapMinutes,
       medianDefaulted: eta.medianDefaulted,
       samples: samples.length,
       queueAhead: queue,
       agents,
+      readers,
       budgetMinutes: eta.budgetMinutes,
       opensAt: eta.opensAt.toISOString(),
       locale,

@@ -78,9 +78,17 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
     outbox = new OutboxProcessor(h.db, h.clock, [acknowledgeOnCreated(() => boss)]);
     for (const key of ['tokyo', 'berlin', 'sao-paulo']) {
       const calendar = await ok('POST', '/api/v1/calendars', { name: key, definition: definition(key) });
+      // One agent reads the team's own language, the other only English.
+      const own = { tokyo: 'ja', berlin: 'de', 'sao-paulo': 'pt' }[key]!;
       const members = [];
-      for (const i of [1, 2])
-        members.push((await ok('POST', '/api/v1/agents', { email: `${key}-${i}@example.com`, name: `${key} ${i}` })).id);
+      for (const tag of [own, 'en']) {
+        const agent = await ok('POST', '/api/v1/agents', {
+          email: `${key}-${tag}@example.com`,
+          name: `${key} ${tag}`,
+          languages: [{ tag, proficiency: 'native' }],
+        });
+        members.push(agent.id);
+      }
       const tz = demoTeams.find((t) => t.key === key)!.timeZone;
       teams[key] = (await ok('POST', '/api/v1/teams', { name: key, timeZone: tz, calendarId: calendar.id, memberIds: members })).id;
     }
@@ -94,7 +102,8 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
     const c = await customer({ name: '山田 花子', locale: 'ja-JP', country: 'JP', timeZone: 'Asia/Tokyo' });
     const id = await open('2026-03-02T14:00:00Z', 'tokyo', c.id, { text: '請求書が二重に届きました。', language: 'ja' });
     const { log, system } = await acknowledged(id);
-    // No first replies yet: the default median (60) × 3 from Tuesday 09:00, with the lunch hour kept free.
+    // No first replies yet: 2 × the default median (60) + the default pace (20) × 2 agents / 1 reader of Japanese
+    // = 160 minutes from Tuesday 09:00: 11:40, rounded to 12:00 (the lunch hour follows).
     expect(system.map((m) => m.text)).toEqual(['お問い合わせありがとうございます。明日12:00（現地時間）までにご返信いたします。']);
     expect(system[0]).toMatchObject({
       direction: 'outbound',
@@ -108,6 +117,7 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
       samples: 0,
       queueAhead: 0,
       agents: 2,
+      readers: 1,
       timeZone: 'Asia/Tokyo',
       zoneKnown: true,
     });
@@ -122,7 +132,7 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
   it.skipIf(!engine.available)(
     'a German in Munich is addressed with Sie, and promised what the pure function says for the team’s queue',
     async () => {
-      // Berlin's history on Thursday: five first replies after 10–50 minutes (median 30), two still waiting.
+      // Berlin's history on Thursday: five first replies after 10–50 minutes (median 30, one every 10), two still waiting.
       for (const minutes of [10, 20, 30, 40, 50]) {
         const past = await customer({ name: `Kunde ${minutes}`, country: 'DE' });
         const id = await open('2026-03-05T09:00:00Z', 'berlin', past.id, { text: 'Eine Frage zur Rechnung.', language: 'de' });
@@ -142,10 +152,12 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
       const { log, system } = await acknowledged(id);
       expect(log!.basis).toMatchObject({
         medianMinutes: 30,
+        gapMinutes: 10,
         medianDefaulted: false,
         samples: 5,
         queueAhead: 2,
         agents: 2,
+        readers: 1,
         formality: 'formal',
       });
       // The pure function, given the same inputs, promises the same instant and says the same sentence.
@@ -153,8 +165,10 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
         now: new Date(now),
         calendar: compileCalendar(definition('berlin')),
         medianMinutes: 30,
+        replyGapMinutes: 10,
         queueAhead: 2,
         agents: 2,
+        readers: 1,
         timeZone: 'Europe/Berlin',
       })!;
       expect(log!.promisedAt).toEqual(eta.due);
@@ -167,7 +181,7 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
         fallbackZone: 'UTC',
       }).text;
       expect(system.map((m) => m.text)).toEqual([text]);
-      // 90 + 2 × 30 / 2 = 120 business minutes from Monday 08:00.
+      // 2 × 30 + (2 + 1) × 10 × 2 agents / 1 reader of German = 120 business minutes from Monday 08:00.
       expect(text).toBe('Vielen Dank für Ihre Nachricht. Wir melden uns bei Ihnen bis Montag, 10:00 Uhr (Ihre Zeit).');
     },
   );

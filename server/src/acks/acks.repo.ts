@@ -112,15 +112,26 @@ export async function queueAhead(q: Queryable, workspaceId: string, teamId: stri
   return rows[0]!.n;
 }
 
-/** Agents who answer for the team (its members; every agent of the workspace when there is no team). */
-export async function answeringAgents(q: Queryable, workspaceId: string, teamId: string | null): Promise<number> {
-  const { rows } = teamId
-    ? await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM team_members WHERE workspace_id = $1 AND team_id = $2`, [
-        workspaceId,
-        teamId,
-      ])
-    : await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM agents WHERE workspace_id = $1`, [workspaceId]);
-  return rows[0]!.n;
+/**
+ * Agents who answer for the team (its members; every agent of the workspace when there is no team),
+ * and how many of them read `language` (a primary subtag) fluently or natively.
+ */
+export async function answeringAgents(
+  q: Queryable,
+  workspaceId: string,
+  teamId: string | null,
+  language: string | null,
+): Promise<{ agents: number; readers: number }> {
+  const reads = `EXISTS (SELECT 1 FROM jsonb_array_elements(a.languages) l
+                  WHERE lower(split_part(l->>'tag', '-', 1)) = $3 AND l->>'proficiency' IN ('native', 'fluent'))`;
+  const from = teamId
+    ? `FROM team_members m JOIN agents a ON a.workspace_id = m.workspace_id AND a.id = m.agent_id WHERE m.workspace_id = $1 AND m.team_id = $2`
+    : `FROM agents a WHERE a.workspace_id = $1 AND $2::uuid IS NULL`;
+  const { rows } = await q.query<{ agents: number; readers: number }>(
+    `SELECT count(*)::int AS agents, (count(*) FILTER (WHERE ${reads}))::int AS readers ${from}`,
+    [workspaceId, teamId, language ?? ''],
+  );
+  return rows[0]!;
 }
 
 /**

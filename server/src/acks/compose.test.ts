@@ -8,9 +8,10 @@ import { ACK_TEXTS } from './texts.js';
 
 const calendar = (key: string) => compileCalendar(demoCalendar(demoTeams.find((t) => t.key === key)!));
 
-/** The promise for a team at `now` with a quiet queue (median 30 business minutes, nobody ahead). */
+/** The promise for a team at `now` with a quiet queue (median 30 business minutes, a reply every 10, nobody ahead). */
 const promise = (team: string, now: string, timeZone: string) =>
-  promiseEta({ now: new Date(now), calendar: calendar(team), medianMinutes: 30, queueAhead: 0, agents: 2, timeZone })!.due;
+  promiseEta({ now: new Date(now), calendar: calendar(team), medianMinutes: 30, replyGapMinutes: 10, queueAhead: 0, agents: 2, timeZone })!
+    .due;
 
 describe('the three customers of the acceptance', () => {
   it('a Japanese customer in Tokyo, writing at 23:00 on a Monday, reads Tuesday 10:30 in Japanese', () => {
