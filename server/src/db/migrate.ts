@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_translation_settings.js';
 import * as m0008 from './migrations/0008_conversation_language.js';
 import * as m0009 from './migrations/0009_translation_notice.js';
 import * as m0010 from './migrations/0010_calendars.js';
+import * as m0011 from './migrations/0011_routing.js';
 import * as m0012 from './migrations/0012_sla.js';
 import * as m0013 from './migrations/0013_detection_languages.js';
 import * as m0014 from './migrations/0014_acknowledgements.js';
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0008_conversation_language', up: m0008.up },
   { id: '0009_translation_notice', up: m0009.up },
   { id: '0010_calendars', up: m0010.up },
+  { id: '0011_routing', up: m0011.up },
   { id: '0012_sla', up: m0012.up },
   { id: '0013_detection_languages', up: m0013.up },
   { id: '0014_acknowledgements', up: m0014.up },
