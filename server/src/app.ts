@@ -19,6 +19,7 @@ import { AppError } from './lib/errors.js';
 import { messagesRoutes } from './messages/messages.routes.js';
 import { streamRoutes } from './realtime/stream.routes.js';
 import { reportsRoutes } from './reports/reports.routes.js';
+import { routingRoutes } from './routing/routing.routes.js';
 import { schedulingRoutes } from './scheduling/scheduling.routes.js';
 import { slaRoutes } from './sla/sla.routes.js';
 import { teamsRoutes } from './teams/teams.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   teamsRoutes(app, deps);
   calendarsRoutes(app, deps);
   slaRoutes(app, deps);
+  routingRoutes(app, deps);
   cultureRoutes(app, deps);
   streamRoutes(app, deps);
   translationRoutes(app, deps);

@@ -21,7 +21,7 @@ import {
   OpeningsQuery,
   UpdateCalendarBody,
 } from './calendars.schema.js';
-import { CompiledCalendars } from './compiled-cache.js';
+import { compiledCalendars } from './compiled-cache.js';
 import type { BusinessCalendar } from './compile.js';
 import { MAX_YEAR, MIN_YEAR } from './compile.js';
 import { createCalendar } from './create-calendar.js';
@@ -52,12 +52,11 @@ function within<T>(path: string, fn: () => T): T {
 
 export function calendarsRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['calendars'];
-  const compiled = new CompiledCalendars();
 
   async function load(workspaceId: string, id: string, instants: readonly Date[]): Promise<{ row: CalendarRow; cal: BusinessCalendar }> {
     const row = await findCalendar(deps.db, workspaceId, id);
     if (!row) throw notFound('calendar');
-    return { row, cal: compiled.get(row, deps.clock(), instants) };
+    return { row, cal: compiledCalendars.get(row, deps.clock(), instants) };
   }
 
   app.get<{ Querystring: ListCalendarsQuery }>(

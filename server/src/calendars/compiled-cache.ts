@@ -44,3 +44,9 @@ export class CompiledCalendars {
     return this.entries.size;
   }
 }
+
+/**
+ * The process's compiled calendars, shared by every reader (the calendar routes, routing): one
+ * compilation per calendar version however many paths ask, and one bound on what is held.
+ */
+export const compiledCalendars = new CompiledCalendars();

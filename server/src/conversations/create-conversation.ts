@@ -11,6 +11,7 @@ import { localeClue, messageClue, NO_LANGUAGE, setByAgent, settle, type Clue } f
 import { newId } from '../lib/ids.js';
 import { authorOf, buildMessage } from '../messages/add-message.js';
 import { insertMessage, type MessageRow } from '../messages/messages.repo.js';
+import { routeConversation } from '../routing/route-conversation.js';
 import { teamExists } from '../teams/teams.repo.js';
 import { insertConversation, type ConversationRow } from './conversations.repo.js';
 import type { CreateConversationBody } from './conversations.schema.js';
@@ -113,7 +114,9 @@ export async function createConversation(
     { ...actor, action: 'conversation.create', targetType: 'conversation', targetId: id },
     at,
   );
-  return { ...conversation, messages: [message] };
+  // The caller named neither team nor assignee: routing picks them (nothing happens in a workspace without teams).
+  const routed = body.teamId || body.assigneeId ? null : await routeConversation(tx, workspaceId, id, actor, 'created', at);
+  return { ...(routed?.conversation ?? conversation), messages: [message] };
 }
 
 /** A Content-Language / Accept-Language the channel passed along, as a detection hint. */

@@ -9,6 +9,9 @@ import type { Db } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import { newId } from '../lib/ids.js';
 import { addMessage } from '../messages/add-message.js';
+import { demoChain, demoFallbacks, demoRoutingRules } from '../routing/demo-setup.js';
+import type { PutRoutingBody } from '../routing/routing.schema.js';
+import { saveRouting } from '../routing/save-routing.js';
 import { createTeam } from '../teams/create-team.js';
 import { createWorkspace } from '../workspaces/create-workspace.js';
 import { findWorkspaceBySlug, type Workspace } from '../workspaces/workspaces.repo.js';
@@ -34,6 +37,16 @@ function demoCalendar(t: DemoTeam): { name: string; definition: CalendarDefiniti
       weekly: t.hours.map((h) => ({ days: h.days, start: h.start, end: h.end })),
       holidays: { country, ...(subdivision ? { subdivision } : {}) },
     },
+  };
+}
+
+/** The routing a lead of the demo would set: rules by language and country, the follow-the-sun chain, fluent bars, fallbacks. */
+function demoRouting(teamIds: Map<string, string>): PutRoutingBody {
+  const id = (key: string) => teamIds.get(key)!;
+  return {
+    rules: demoRoutingRules.map((r) => ({ name: r.name, when: r.when as PutRoutingBody['rules'][number]['when'], teamId: id(r.teamId) })),
+    chains: [{ name: demoChain.name, teamIds: demoChain.teamIds.map(id) }],
+    teams: demoTeams.map((t) => ({ teamId: id(t.key), mode: 'round_robin', bar: 'fluent', fallbacks: demoFallbacks[t.key] ?? [] })),
   };
 }
 
@@ -82,6 +95,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; w
       );
       teamIds.set(t.key, team.id);
     }
+    await saveRouting(tx, ws.id, SYSTEM, demoRouting(teamIds), now);
     const customerIds = new Map<string, string>();
     for (const c of demoCustomers) {
       const created = await createCustomer(

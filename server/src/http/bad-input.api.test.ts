@@ -26,6 +26,8 @@ interface Ids {
   glossary: string;
   calendar: string;
   slaPolicy: string;
+  /** A second team, for follow-the-sun chains. */
+  otherTeam: string;
   scheduledMessage: string;
 }
 
@@ -1225,6 +1227,144 @@ const BODY_ROUTES: BodyRoute[] = [
       { name: 'renamed to a taken name', body: () => ({ name: 'Other' }), status: 409, code: 'already_exists', path: 'body/name' },
     ],
   },
+  { method: 'POST', path: '/api/v1/conversations/:id/route', idKind: 'conversation', noBody: true },
+  {
+    method: 'PUT',
+    path: '/api/v1/routing',
+    valid: (n, ids) => ({
+      rules: [
+        {
+          name: `Rule ${n}`,
+          when: {
+            languages: ['de'],
+            countries: ['DE'],
+            regions: ['DE-BY'],
+            channels: ['email'],
+            priorities: ['high'],
+            tiers: ['gold'],
+            tags: ['vip'],
+          },
+          teamId: ids.team,
+        },
+      ],
+      chains: [{ name: 'Sun', teamIds: [ids.team, ids.otherTeam] }],
+      teams: [{ teamId: ids.team, mode: 'least_loaded', bar: 'working', fallbacks: [{ from: 'pt', to: 'es', bar: 'fluent' }] }],
+    }),
+    strings: [
+      ['rules', '0', 'name'],
+      ['rules', '0', 'when', 'languages', '0'],
+      ['rules', '0', 'when', 'tags', '0'],
+      ['chains', '0', 'name'],
+      ['teams', '0', 'fallbacks', '0', 'from'],
+    ],
+    wrongTypes: [
+      [['rules', '0', 'teamId'], 'not-a-uuid'],
+      [['rules', '0', 'when', 'countries', '0'], 'de'],
+      [['rules', '0', 'when', 'regions', '0'], 'BY'],
+      [['rules', '0', 'when', 'priorities', '0'], 'meh'],
+      [['rules', '0', 'when', 'channels', '0'], 'pigeon'],
+      [['rules', '0', 'when', 'languages'], []],
+      [['rules', '0', 'when', 'tags', '0'], 'two words'],
+      [['chains', '0', 'teamIds', '0'], 5],
+      [['chains', '0', 'teamIds'], ['x']],
+      [['teams', '0', 'mode'], 'random'],
+      [['teams', '0', 'bar'], 'expert'],
+      [['teams', '0', 'fallbacks', '0', 'bar'], 'expert'],
+      [['teams', '0', 'fallbacks', '0', 'to'], '!!'],
+    ],
+    nestedObjects: [
+      ['rules', '0'],
+      ['rules', '0', 'when'],
+      ['chains', '0'],
+      ['teams', '0'],
+      ['teams', '0', 'fallbacks', '0'],
+    ],
+    extra: [
+      { name: 'no chains', body: () => ({ rules: [], teams: [] }), status: 400, code: 'validation_failed', path: 'body/chains' },
+      {
+        name: 'rule to an unknown team',
+        body: () => ({ rules: [{ name: 'X', when: {}, teamId: '00000000-0000-4000-8000-000000000000' }], chains: [], teams: [] }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/rules/0/teamId',
+      },
+      {
+        name: 'unknown rule id',
+        body: (_n, ids) => ({
+          rules: [{ id: '00000000-0000-4000-8000-000000000000', name: 'X', when: {}, teamId: ids.team }],
+          chains: [],
+          teams: [],
+        }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/rules/0/id',
+      },
+      {
+        name: 'blank rule name',
+        body: (_n, ids) => ({ rules: [{ name: '   ', when: {}, teamId: ids.team }], chains: [], teams: [] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/rules/0/name',
+      },
+      {
+        name: 'language not BCP 47',
+        body: (_n, ids) => ({ rules: [{ name: 'X', when: { languages: ['en-US-US'] }, teamId: ids.team }], chains: [], teams: [] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/rules/0/when/languages/0',
+      },
+      {
+        name: 'chain of one team',
+        body: (_n, ids) => ({ rules: [], chains: [{ name: 'Solo', teamIds: [ids.team] }], teams: [] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/chains/0/teamIds',
+      },
+      {
+        name: 'team in two chains',
+        body: (_n, ids) => ({
+          rules: [],
+          chains: [
+            { name: 'A', teamIds: [ids.team, ids.otherTeam] },
+            { name: 'B', teamIds: [ids.otherTeam, ids.team] },
+          ],
+          teams: [],
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/chains/1/teamIds/0',
+      },
+      {
+        name: 'team settings twice',
+        body: (_n, ids) => ({ rules: [], chains: [], teams: [{ teamId: ids.team }, { teamId: ids.team }] }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/teams/1/teamId',
+      },
+      {
+        name: 'fallback to the same language',
+        body: (_n, ids) => ({
+          rules: [],
+          chains: [],
+          teams: [{ teamId: ids.team, fallbacks: [{ from: 'pt-BR', to: 'pt', bar: 'basic' }] }],
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/teams/0/fallbacks/0/to',
+      },
+      {
+        name: 'too many rules',
+        body: (_n, ids) => ({
+          rules: Array.from({ length: 201 }, () => ({ name: 'X', when: {}, teamId: ids.team })),
+          chains: [],
+          teams: [],
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/rules',
+      },
+    ],
+  },
 ];
 
 /** Routes with an `:id` in the path, and which kind of row it names. */
@@ -1252,6 +1392,8 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'PATCH', path: '/api/v1/glossary/:id', idKind: 'glossary' },
   { method: 'DELETE', path: '/api/v1/glossary/:id', idKind: 'glossary' },
   { method: 'PATCH', path: '/api/v1/sla/policies/:id', idKind: 'slaPolicy' },
+  { method: 'GET', path: '/api/v1/conversations/:id/routing', idKind: 'conversation' },
+  { method: 'POST', path: '/api/v1/conversations/:id/route', idKind: 'conversation' },
   { method: 'POST', path: '/api/v1/conversations/:id/scheduled-messages', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/conversations/:id/scheduled-messages', idKind: 'conversation' },
   { method: 'DELETE', path: '/api/v1/scheduled-messages/:id', idKind: 'scheduledMessage' },
@@ -1682,7 +1824,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const calendar = await post('/api/v1/calendars', { name: 'Seed', definition: CALENDAR });
     // Names the PATCH routes try to take.
     await post('/api/v1/calendars', { name: 'Other', definition: { timeZone: 'UTC', weekly: [] } });
-    await post('/api/v1/teams', { name: 'Other', timeZone: 'UTC' });
+    const otherTeam = await post('/api/v1/teams', { name: 'Other', timeZone: 'UTC' });
     const team = await post('/api/v1/teams', { name: 'Seed', timeZone: 'UTC', memberIds: [agent.id], calendarId: calendar.id });
     const customer = await post('/api/v1/customers', { name: 'Seed', emails: ['seed-customer@example.org'] });
     const conversation = await post('/api/v1/conversations', { customer: { id: customer.id }, channel: 'chat', message: { text: 'seed' } });
@@ -1713,6 +1855,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       glossary: glossary.id,
       calendar: calendar.id,
       slaPolicy: slaPolicy.id,
+      otherTeam: otherTeam.id,
       scheduledMessage: scheduled.id,
     };
   });

@@ -101,6 +101,20 @@ const ROUTES: RouteCase[] = [
     idKind: 'conversation',
     body: (_o, n) => ({ direction: 'note', text: `note ${n}` }),
   },
+  { method: 'GET', path: '/api/v1/conversations/:id/routing', access: 'agent', idKind: 'conversation' },
+  // 200 for the caller's own conversation: routing it again creates no resource.
+  { method: 'POST', path: '/api/v1/conversations/:id/route', access: 'agent', idKind: 'conversation', ownStatus: 200 },
+  { method: 'GET', path: '/api/v1/routing', access: 'lead' },
+  {
+    method: 'PUT',
+    path: '/api/v1/routing',
+    access: 'lead',
+    body: (own, n) => ({
+      rules: [{ name: `Finnish ${n}`, when: { languages: ['fi'] }, teamId: own.team }],
+      chains: [],
+      teams: [{ teamId: own.team, mode: 'least_loaded', bar: 'working', fallbacks: [{ from: 'sv', to: 'fi', bar: 'fluent' }] }],
+    }),
+  },
   { method: 'GET', path: '/api/v1/customers', access: 'agent' },
   {
     method: 'POST',
@@ -324,6 +338,7 @@ const SMUGGLE: Smuggle[] = [
   { route: find('POST', '/api/v1/sla/policies') },
   { route: find('POST', '/api/v1/sla/policies'), into: 'targets' },
   { route: find('PATCH', '/api/v1/sla/policies/:id') },
+  { route: find('PUT', '/api/v1/routing') },
   { route: find('PATCH', '/api/v1/settings/translation') },
   { route: find('PUT', '/api/v1/settings/acknowledgements') },
   { route: find('POST', '/api/v1/glossary') },
@@ -380,6 +395,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       calendar: await read(`/api/v1/calendars/${ids.calendar}`),
       calendars: await read('/api/v1/calendars?limit=100'),
       slaPolicies: await read('/api/v1/sla/policies'),
+      routing: await read('/api/v1/routing'),
+      decisions: await read(`/api/v1/conversations/${ids.conversation}/routing`),
       scheduledMessages: await read(`/api/v1/conversations/${ids.conversation}/scheduled-messages`),
       snoozes: await read(`/api/v1/conversations/${ids.conversation}/snoozes`),
       conversations: await read('/api/v1/conversations?limit=100'),
@@ -421,6 +438,13 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       memberIds: [agent.id],
       calendarId: calendar.id,
     });
+    const spare = await post('/api/v1/teams', { name: `${label} spare team`, timeZone: 'UTC', languages: ['sv'] });
+    const routing = await call(h, ws.token, 'PUT', '/api/v1/routing', {
+      rules: [{ name: `${label} Finnish`, when: { languages: ['fi'], countries: ['FI'] }, teamId: team.id }],
+      chains: [{ name: `${label} chain`, teamIds: [team.id, spare.id] }],
+      teams: [{ teamId: team.id, fallbacks: [{ from: 'et', to: 'fi', bar: 'working' }] }],
+    });
+    expect(routing.statusCode, routing.body).toBe(200);
     const customer = await post('/api/v1/customers', {
       name: `${label} Secret Customer`,
       emails: [customerEmail],
@@ -624,6 +648,27 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       path: 'body/memberIds/0',
     },
     {
+      name: "routing rule sending to B's team",
+      method: 'PUT',
+      url: () => '/api/v1/routing',
+      body: () => ({ rules: [{ name: 'Stolen', when: {}, teamId: b.team }], chains: [], teams: [] }),
+      path: 'body/rules/0/teamId',
+    },
+    {
+      name: "follow-the-sun chain through B's team",
+      method: 'PUT',
+      url: () => '/api/v1/routing',
+      body: () => ({ rules: [], chains: [{ name: 'Stolen', teamIds: [a.team, b.team] }], teams: [] }),
+      path: 'body/chains/0/teamIds/1',
+    },
+    {
+      name: "routing settings for B's team",
+      method: 'PUT',
+      url: () => '/api/v1/routing',
+      body: () => ({ rules: [], chains: [], teams: [{ teamId: b.team, mode: 'least_loaded' }] }),
+      path: 'body/teams/0/teamId',
+    },
+    {
       name: "tone check against B's conversation",
       method: 'POST',
       url: () => '/api/v1/replies/check',
@@ -722,6 +767,11 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     const bSettings = await call(h, B.token, 'GET', '/api/v1/settings/translation');
     expect(bSettings.json()).toMatchObject({ provider: { baseUrl: `https://${B_ENGINE_HOST}` }, secretsSet: ['apiKey'] });
     expect(bSettings.json().criticalKeywords).toHaveProperty(B_CATEGORY);
+    // Routing settings (unpaged): A's rules, chain and teams only, though B has its own.
+    const aRouting = (await call(h, A.token, 'GET', '/api/v1/routing')).body;
+    expect(aRouting).toContain(a.team);
+    expect([...bIds].filter((id) => aRouting.includes(id))).toEqual([]);
+    expect((await call(h, B.token, 'GET', '/api/v1/routing')).body).toContain(b.team);
     // SLA policies (unpaged): A's own only.
     const policies: { id: string }[] = (await call(h, A.token, 'GET', '/api/v1/sla/policies')).json().data;
     expect(policies.length).toBeGreaterThan(0);
@@ -823,6 +873,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     { role: 'lead', route: find('POST', '/api/v1/teams'), status: 201 },
     { role: 'admin', route: find('POST', '/api/v1/agents'), status: 201 },
     { role: 'admin', route: find('POST', '/api/v1/teams'), status: 201 },
+    { role: 'agent', route: find('PUT', '/api/v1/routing'), status: 403 },
+    { role: 'lead', route: find('PUT', '/api/v1/routing'), status: 200 },
     { role: 'agent', route: find('POST', '/api/v1/conversations'), status: 201 },
     { role: 'agent', route: find('POST', '/api/v1/customers'), status: 201 },
     { role: 'agent', route: find('POST', '/api/v1/glossary'), status: 403 },

@@ -86,6 +86,17 @@ export const demoChain: FollowTheSunChain = {
   teamIds: ['tokyo', 'bangalore', 'berlin', 'sao-paulo', 'san-francisco'],
 };
 
+/**
+ * The fallbacks the demo workspace is seeded with. San Francisco's Spanish speakers take Portuguese
+ * when São Paulo is closed (Daniel Reyes reads it through his native Spanish); Berlin takes Spanish in
+ * the European morning, read and answered in English through machine translation, when both teams of
+ * the Americas are closed (01:00–12:00 UTC), rather than leave it waiting half a day.
+ */
+export const demoFallbacks: Record<string, LanguageFallback[]> = {
+  'san-francisco': [{ from: 'pt', to: 'es', bar: 'fluent' }],
+  berlin: [{ from: 'es', to: 'en', bar: 'fluent' }],
+};
+
 let teams: RoutingTeam[] | undefined;
 
 /**

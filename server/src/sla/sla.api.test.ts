@@ -189,10 +189,12 @@ describe.each(ENGINES)('SLA policies and clocks on $engine', (engine) => {
   });
 
   it.skipIf(!engine.available)('the first matching policy applies; a conversation an agent started has no first-reply clock', async () => {
+    // Given an assignee and no team, routing leaves it alone: it stays without a team.
     const urgent = await f.post('/api/v1/conversations', {
       customer: { id: f.customerId },
       channel: 'chat',
       priority: 'urgent',
+      assigneeId: f.leadId,
       message: { text: 'Alles ist kaputt!' },
     });
     const outbound = await f.post('/api/v1/conversations', {
@@ -215,7 +217,13 @@ describe.each(ENGINES)('SLA policies and clocks on $engine', (engine) => {
 
   it.skipIf(!engine.available)('moving to a team with a calendar counts the time left on that calendar', async () => {
     h.clock.set(berlin('03', '17:10'));
-    const c = await f.post('/api/v1/conversations', { customer: { id: f.customerId }, channel: 'email', message: { text: 'Hallo?' } });
+    // Given an assignee and no team, routing leaves it alone (else it would go to Berlin, the only team).
+    const c = await f.post('/api/v1/conversations', {
+      customer: { id: f.customerId },
+      channel: 'email',
+      assigneeId: f.leadId,
+      message: { text: 'Hallo?' },
+    });
     await f.drain();
     const url = `/api/v1/conversations/${c.id}`;
     // No team, so no calendar: the business target counts wall time.
