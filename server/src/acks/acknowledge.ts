@@ -1,4 +1,4 @@
-import { CompiledCalendars } from '../calendars/compiled-cache.js';
+import { compiledCalendars } from '../calendars/compiled-cache.js';
 import { DAY_MS } from '../calendars/zone.js';
 import { recordMessage } from '../conversations/conversations.repo.js';
 import type { Queryable } from '../db/types.js';
@@ -38,8 +38,8 @@ export const ackChannelMeta = (workspaceId: string): Record<string, string> => (
   xLoop: loopId(workspaceId),
 });
 
-/** Compiled team calendars of this process. */
-export const ackCalendars = new CompiledCalendars();
+/** Compiled team calendars: the process-wide cache routing and the calendar routes use too. */
+const ackCalendars = compiledCalendars;
 
 export type AckOutcome =
   | { kind: 'sent'; messageId: string; promisedAt: Date; text: string }

@@ -1,5 +1,5 @@
 import { findCalendar } from '../calendars/calendars.repo.js';
-import { CompiledCalendars } from '../calendars/compiled-cache.js';
+import { compiledCalendars, type CompiledCalendars } from '../calendars/compiled-cache.js';
 import type { BusinessCalendar } from '../calendars/index.js';
 import type { Queryable } from '../db/types.js';
 import type { SlaChange } from './clock.js';
@@ -17,8 +17,8 @@ export type SlaInput =
   | { type: 'released'; conversationId: string; messageId: string; at: Date }
   | { type: 'updated'; conversationId: string; at: Date; status?: ConversationStatus; statusChanged: boolean };
 
-/** Compiled calendars shared by the handler and the evaluator of this process. */
-export const slaCalendars = new CompiledCalendars();
+/** The process-wide compiled-calendar cache (routing and the calendar routes share it). */
+export const slaCalendars = compiledCalendars;
 
 const compile = (cals: CompiledCalendars, row: SlaConversationFacts['calendar'], at: Date): BusinessCalendar | null =>
   row ? cals.get(row, at, [at]) : null;
