@@ -98,3 +98,49 @@ export async function readerLanguages(q: Queryable, workspaceId: string, teamId:
   );
   return rows.map((r) => r.languages);
 }
+
+export type AgentChanges = Partial<Pick<AgentRow, 'name' | 'role' | 'timeZone' | 'languages' | 'capacity' | 'status'>>;
+
+const CHANGE_COLUMNS: Record<keyof AgentChanges, string> = {
+  name: 'name',
+  role: 'role',
+  timeZone: 'time_zone',
+  languages: 'languages',
+  capacity: 'capacity',
+  status: 'status',
+};
+
+/** Locks the agent's row, so two changes to one agent apply one after the other. */
+export async function lockAgent(q: Queryable, workspaceId: string, id: string): Promise<AgentRow | undefined> {
+  const { rows } = await q.query<{ id: string }>('SELECT id FROM agents WHERE workspace_id = $1 AND id = $2 FOR UPDATE', [workspaceId, id]);
+  return rows[0] ? findAgent(q, workspaceId, id) : undefined;
+}
+
+export async function updateAgentRow(q: Queryable, workspaceId: string, id: string, changes: AgentChanges, at: Date): Promise<AgentRow> {
+  const sets: string[] = [];
+  const params: unknown[] = [workspaceId, id, at];
+  for (const [key, value] of Object.entries(changes) as [keyof AgentChanges, unknown][]) {
+    if (value === undefined) continue;
+    params.push(key === 'languages' ? JSON.stringify(value) : value);
+    sets.push(`${CHANGE_COLUMNS[key]} = $${params.length}`);
+  }
+  await q.query(`UPDATE agents SET ${[...sets, 'updated_at = $3'].join(', ')} WHERE workspace_id = $1 AND id = $2`, params);
+  return (await findAgent(q, workspaceId, id))!;
+}
+
+/** How many conversations the agent holds now (what capacity is measured against). */
+export async function agentLoad(q: Queryable, workspaceId: string, id: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM conversations WHERE workspace_id = $1 AND assignee_id = $2 AND status IN ('new', 'open', 'on_hold')`,
+    [workspaceId, id],
+  );
+  return rows[0]!.n;
+}
+
+export async function countOtherAdmins(q: Queryable, workspaceId: string, exceptId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM agents WHERE workspace_id = $1 AND role = 'admin' AND id <> $2`,
+    [workspaceId, exceptId],
+  );
+  return rows[0]!.n;
+}

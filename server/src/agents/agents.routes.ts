@@ -7,8 +7,9 @@ import { createOnce } from '../http/idempotency.js';
 import { errorResponses, IdParams, Page } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
 import { findAgent, listAgents } from './agents.repo.js';
-import { Agent, CreateAgentBody, ListAgentsQuery } from './agents.schema.js';
+import { Agent, CreateAgentBody, ListAgentsQuery, UpdateAgentBody } from './agents.schema.js';
 import { createAgent } from './create-agent.js';
+import { updateAgent } from './update-agent.js';
 
 export function agentsRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['agents'];
@@ -49,6 +50,29 @@ export function agentsRoutes(app: FastifyInstance, deps: Deps): void {
     async (req, reply) => {
       const p = principalOf(req);
       return createOnce(deps, req, reply, (tx) => createAgent(tx, p.workspaceId, actorOf(p), req.body, deps.clock()));
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: UpdateAgentBody }>(
+    '/api/v1/agents/:id',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags,
+        summary: 'Change an agent: presence, languages, capacity, name, zone, role',
+        description:
+          'Agents change their own `status` (online, away, offline), `name` and `timeZone`; leads also change `languages` and `capacity`; admins also `role`. ' +
+          'Routing assigns only online agents under capacity: going online (or gaining capacity or languages while online) routes waiting conversations of the agent’s teams at once.',
+        params: IdParams,
+        body: UpdateAgentBody,
+        response: { 200: Agent, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const p = principalOf(req);
+      const { agent } = await deps.db.transaction((tx) => updateAgent(tx, p, actorOf(p), req.params.id, req.body, deps.clock()));
+      deps.onCommit();
+      return agent;
     },
   );
 }

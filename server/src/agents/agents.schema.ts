@@ -36,6 +36,19 @@ export const CreateAgentBody = Type.Object(
 );
 export type CreateAgentBody = Static<typeof CreateAgentBody>;
 
+export const UpdateAgentBody = Type.Object(
+  {
+    name: Type.Optional(Text(200)),
+    role: Type.Optional(RoleSchema),
+    timeZone: Type.Optional(TimeZone),
+    languages: Type.Optional(Type.Array(AgentLanguage, { maxItems: 30 })),
+    capacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    status: Type.Optional(AgentStatus),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateAgentBody = Static<typeof UpdateAgentBody>;
+
 export const ListAgentsQuery = Type.Object(
   { ...PageQuery, teamId: Type.Optional(Uuid), language: Type.Optional(LanguageTag), role: Type.Optional(RoleSchema) },
   { additionalProperties: false },

@@ -1,8 +1,10 @@
+import { findAgent } from '../agents/agents.repo.js';
 import type { Queryable } from '../db/types.js';
 import type { AuditEntry } from '../events/audit.repo.js';
 import { recordChange } from '../events/events.repo.js';
 import { notFound } from '../lib/errors.js';
 import { setByAgent } from '../language/settle.js';
+import { drainQueue } from '../routing/drain-queue.js';
 import { findConversation, updateConversationRow, type ConversationChanges, type ConversationRow } from './conversations.repo.js';
 import type { UpdateConversationBody } from './conversations.schema.js';
 import { assertRefs } from './create-conversation.js';
@@ -49,5 +51,28 @@ export async function updateConversation(
     at,
   );
   if (language) await recordLanguageChange(tx, workspaceId, id, current.language, language, at);
+  await passFreedSlot(tx, workspaceId, actor, current, updated, at);
   return updated;
+}
+
+/** What counts against an agent's capacity (as routing measures load). */
+const HELD = new Set(['new', 'open', 'on_hold']);
+
+/**
+ * An agent who put a conversation down (solved, pending, handed to someone else) has room for one
+ * more: a conversation waiting in their teams is routed again now rather than when the next one arrives.
+ */
+async function passFreedSlot(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Pick<AuditEntry, 'actorType' | 'actorId'>,
+  before: ConversationRow,
+  after: ConversationRow,
+  at: Date,
+): Promise<void> {
+  const previous = before.assigneeId;
+  if (!previous || !HELD.has(before.status)) return;
+  if (after.assigneeId === previous && HELD.has(after.status)) return;
+  const agent = await findAgent(tx, workspaceId, previous);
+  if (agent?.status === 'online') await drainQueue(tx, workspaceId, agent.teamIds, 1, actor, at);
 }

@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_sla.js';
 import * as m0013 from './migrations/0013_detection_languages.js';
 import * as m0014 from './migrations/0014_acknowledgements.js';
 import * as m0015 from './migrations/0015_scheduling.js';
+import * as m0016 from './migrations/0016_routing_queue.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0013_detection_languages', up: m0013.up },
   { id: '0014_acknowledgements', up: m0014.up },
   { id: '0015_scheduling', up: m0015.up },
+  { id: '0016_routing_queue', up: m0016.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

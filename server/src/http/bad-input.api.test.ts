@@ -496,6 +496,24 @@ const BODY_ROUTES: BodyRoute[] = [
   },
   {
     method: 'PATCH',
+    path: '/api/v1/agents/:id',
+    idKind: 'agent',
+    valid: () => ({ name: 'Seed', status: 'away', capacity: 7, languages: [{ tag: 'fi', proficiency: 'fluent' }] }),
+    strings: [['name'], ['languages', '0', 'tag']],
+    wrongTypes: [
+      [['capacity'], 'ten'],
+      [['languages', '0', 'proficiency'], 'excellent'],
+    ],
+    nestedObjects: [['languages', '0']],
+    extra: [
+      { name: 'empty patch', body: () => ({}), status: 400, code: 'validation_failed' },
+      { name: 'unknown status', body: () => ({ status: 'busy' }), status: 400, code: 'validation_failed', path: 'body/status' },
+      { name: 'negative capacity', body: () => ({ capacity: -1 }), status: 400, code: 'validation_failed', path: 'body/capacity' },
+      { name: 'unknown zone', body: () => ({ timeZone: 'Mars/Olympus' }), status: 400, code: 'validation_failed', path: 'body/timeZone' },
+    ],
+  },
+  {
+    method: 'PATCH',
     path: '/api/v1/teams/:id',
     idKind: 'team',
     valid: (_n, ids) => ({ name: 'Seed', timeZone: 'UTC', languages: ['en'], memberIds: [ids.agent], calendarId: ids.calendar }),
@@ -1377,6 +1395,7 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'PATCH', path: '/api/v1/customers/:id', idKind: 'customer' },
   { method: 'GET', path: '/api/v1/customers/:id/culture', idKind: 'customer' },
   { method: 'GET', path: '/api/v1/agents/:id', idKind: 'agent' },
+  { method: 'PATCH', path: '/api/v1/agents/:id', idKind: 'agent' },
   { method: 'GET', path: '/api/v1/teams/:id', idKind: 'team' },
   { method: 'PATCH', path: '/api/v1/teams/:id', idKind: 'team' },
   { method: 'GET', path: '/api/v1/calendars/:id', idKind: 'calendar' },

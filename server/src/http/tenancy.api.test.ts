@@ -136,6 +136,14 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/agents', access: 'agent' },
   { method: 'POST', path: '/api/v1/agents', access: 'admin', body: (_o, n) => ({ email: `agent-${n}@example.org`, name: `Agent ${n}` }) },
   { method: 'GET', path: '/api/v1/agents/:id', access: 'agent', idKind: 'agent' },
+  // Agents change their own presence; changing someone else's takes a lead (the admin token here).
+  {
+    method: 'PATCH',
+    path: '/api/v1/agents/:id',
+    access: 'agent',
+    idKind: 'agent',
+    body: (_o, n) => ({ name: `Agent ${n}`, status: 'away' }),
+  },
   { method: 'GET', path: '/api/v1/teams', access: 'agent' },
   { method: 'POST', path: '/api/v1/teams', access: 'lead', body: (_o, n) => ({ name: `Team ${n}`, timeZone: 'Europe/Berlin' }) },
   { method: 'POST', path: '/api/v1/translate/preview', access: 'agent', body: () => ({ text: 'Hello', source: 'en', target: 'es' }) },

@@ -40,20 +40,24 @@ const FINISHED = new Set(['solved', 'closed']);
  * the ingest path pays one query there. `requested`: an agent asks to route it again now (after a
  * handover, say); the conversation is locked first so two requests do not both apply their pick, and
  * a changed team or assignee is also announced as `conversation.updated` (SLA clocks move to the new
- * team's calendar on that event, and realtime clients refresh on it).
+ * team's calendar on that event, and realtime clients refresh on it). `queue`: capacity appeared
+ * (see drain-queue.ts); like `requested`, but nothing is written unless the decision names an agent,
+ * so a conversation that still has to wait gains no new decision each time someone comes online.
  */
 export async function routeConversation(
   tx: Queryable,
   workspaceId: string,
   conversationId: string,
   actor: Actor,
-  trigger: 'created' | 'requested',
+  trigger: DecisionRow['trigger'],
   at: Date,
   calendars: CompiledCalendars = compiledCalendars,
 ): Promise<Routed | null> {
-  const requested = trigger === 'requested';
+  const requested = trigger !== 'created';
   let facts = requested ? await routingFacts(tx, workspaceId, conversationId, true) : undefined;
   if (requested && !facts) throw notFound('conversation');
+  // A queued conversation is taken again only by an agent: one still waiting, or since assigned or finished, is left as it is.
+  if (trigger === 'queue' && (FINISHED.has(facts!.status) || facts!.assigneeId)) return null;
   if (facts && FINISHED.has(facts.status)) {
     throw new AppError('conflict', `the conversation is ${facts.status}: reopen it before routing it again`);
   }
@@ -75,6 +79,7 @@ export async function routeConversation(
   );
   const agents = await routingAgents(tx, workspaceId, conversationId);
   const decision = decideRoute(routingInput(config, facts, agents, roundRobin, at, calendars));
+  if (trigger === 'queue' && !decision.agentId) return null;
 
   if (decision.teamId && decision.agentId) await saveRoundRobin(tx, workspaceId, decision.teamId, decision.agentId);
   const conversation = (await updateConversationRow(

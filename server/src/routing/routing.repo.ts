@@ -266,3 +266,19 @@ export async function listDecisions(q: Queryable, workspaceId: string, conversat
 export async function lockRoutingSettings(q: Queryable, workspaceId: string): Promise<void> {
   await q.query(`SELECT pg_advisory_xact_lock(hashtext('routing:' || $1::text))`, [workspaceId]);
 }
+
+/**
+ * Conversations waiting in these teams for an agent, urgent first, then oldest first: the order a
+ * freed-up agent should take them in. Reads without locking; routing locks each one before taking it.
+ */
+export async function queuedConversations(q: Queryable, workspaceId: string, teamIds: string[], limit: number): Promise<string[]> {
+  if (teamIds.length === 0 || limit <= 0) return [];
+  const { rows } = await q.query<{ id: string }>(
+    `SELECT id FROM conversations
+      WHERE workspace_id = $1 AND team_id = ANY($2::uuid[]) AND assignee_id IS NULL AND status IN ('new', 'open')
+      ORDER BY (priority = 'urgent') DESC, created_at, id
+      LIMIT $3`,
+    [workspaceId, teamIds, limit],
+  );
+  return rows.map((r) => r.id);
+}
