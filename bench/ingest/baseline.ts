@@ -2,6 +2,8 @@
  * Baseline: the rows one POST /api/v1/conversations writes for a new customer, as bare SQL; the
  * workspace both legs write under; and the row signature that shows both legs wrote the same.
  */
+import { saveAckSettings } from '../../server/src/acks/acks.repo.js';
+import { DEFAULT_WINDOW_MINUTES } from '../../server/src/acks/rate-limit.js';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { createToken } from '../../server/src/auth/create-token.js';
@@ -73,6 +75,9 @@ export async function setupWorkspace(db: Db, slug: string): Promise<Ctx & { toke
     const at = new Date();
     const ws = await createWorkspace(tx, { slug, name: `Bench ${slug}` }, at);
     const t = await createToken(tx, ws.id, { name: 'bench', role: 'admin' }, at);
+    // Ingest is what is measured: acknowledgements are background work that writes a message and
+    // events of its own (measured by the eta bench), so neither leg's workspace sends them.
+    await saveAckSettings(tx, ws.id, { enabled: false, windowMinutes: DEFAULT_WINDOW_MINUTES }, at);
     return { workspaceId: ws.id, tokenId: t.id, token: t.secret };
   });
 }
