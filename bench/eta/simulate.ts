@@ -9,7 +9,7 @@
 import { addBusinessTime, isOpen, nextOpen, type BusinessCalendar } from '../../server/src/calendars/index.js';
 import { medianFirstReply, medianReplyGap, promiseEta, type EtaPolicy, type FirstReplySample } from '../../server/src/acks/eta.js';
 import { decideRoute, PROFICIENCY_RANK, type RoutingAgent, type RoutingTeam } from '../../server/src/routing/index.js';
-import { demoRoutingAgents, demoRoutingInput, demoRoutingTeams } from '../../server/src/routing/demo-setup.js';
+import { demoFallbacks, demoRoutingAgents, demoRoutingInput, demoRoutingTeams } from '../../server/src/routing/demo-setup.js';
 import { primaryLanguage } from '../../server/src/lib/language-tag.js';
 import { lognormal, type Arrival } from './traffic.js';
 
@@ -157,11 +157,16 @@ export function simulate(arrivals: Arrival[], rand: () => number, work: Work, po
     const t = a.at;
     const language = primaryLanguage(a.segment.locale);
     const decision = decideRoute(
-      demoRoutingInput(new Date(t), {
-        language: a.segment.locale,
-        customer: { country: a.segment.country, region: null, tier: null },
-        text: 'A question about my last invoice.',
-      }),
+      demoRoutingInput(
+        new Date(t),
+        {
+          language: a.segment.locale,
+          customer: { country: a.segment.country, region: null, tier: null },
+          text: 'A question about my last invoice.',
+        },
+        // The fallbacks the demo workspace is seeded with, as its routing applies them.
+        { fallbacks: demoFallbacks },
+      ),
     );
     const s = teams.get(decision.teamId!)!;
     const cal = s.team.calendar;
