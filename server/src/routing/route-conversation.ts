@@ -43,6 +43,8 @@ const FINISHED = new Set(['solved', 'closed']);
  * team's calendar on that event, and realtime clients refresh on it). `queue`: capacity appeared
  * (see drain-queue.ts); like `requested`, but nothing is written unless the decision names an agent,
  * so a conversation that still has to wait gains no new decision each time someone comes online.
+ * `escalation`: an SLA breach asks for someone else (`excludeAgentId`: the assignee who let it
+ * lapse); with nobody else free it stays where it is, and nothing is written.
  */
 export async function routeConversation(
   tx: Queryable,
@@ -52,12 +54,14 @@ export async function routeConversation(
   trigger: DecisionRow['trigger'],
   at: Date,
   calendars: CompiledCalendars = compiledCalendars,
+  options: { excludeAgentId?: string | null } = {},
 ): Promise<Routed | null> {
   const requested = trigger !== 'created';
   let facts = requested ? await routingFacts(tx, workspaceId, conversationId, true) : undefined;
   if (requested && !facts) throw notFound('conversation');
   // A queued conversation is taken again only by an agent: one still waiting, or since assigned or finished, is left as it is.
   if (trigger === 'queue' && (FINISHED.has(facts!.status) || facts!.assigneeId)) return null;
+  if (trigger === 'escalation' && FINISHED.has(facts!.status)) return null;
   if (facts && FINISHED.has(facts.status)) {
     throw new AppError('conflict', `the conversation is ${facts.status}: reopen it before routing it again`);
   }
@@ -77,9 +81,9 @@ export async function routeConversation(
     workspaceId,
     config.teams.map((t) => t.id),
   );
-  const agents = await routingAgents(tx, workspaceId, conversationId);
+  const agents = (await routingAgents(tx, workspaceId, conversationId)).filter((a) => a.id !== options.excludeAgentId);
   const decision = decideRoute(routingInput(config, facts, agents, roundRobin, at, calendars));
-  if (trigger === 'queue' && !decision.agentId) return null;
+  if ((trigger === 'queue' || trigger === 'escalation') && !decision.agentId) return null;
 
   if (decision.teamId && decision.agentId) await saveRoundRobin(tx, workspaceId, decision.teamId, decision.agentId);
   const conversation = (await updateConversationRow(

@@ -128,7 +128,7 @@ export const RoutingDecisionRecord = Type.Object({
   id: Uuid,
   conversationId: Uuid,
   decidedAt: Timestamp,
-  trigger: Type.Union([Type.Literal('created'), Type.Literal('requested'), Type.Literal('queue')]),
+  trigger: Type.Union([Type.Literal('created'), Type.Literal('requested'), Type.Literal('queue'), Type.Literal('escalation')]),
   teamId: Nullable(Uuid),
   agentId: Nullable(Uuid),
   urgent: Type.Boolean(),

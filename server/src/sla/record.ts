@@ -3,6 +3,7 @@ import { findConversation, updateConversationRow } from '../conversations/conver
 import { PRIORITIES } from '../conversations/conversations.schema.js';
 import type { Queryable } from '../db/types.js';
 import { recordChange } from '../events/events.repo.js';
+import { routeConversation } from '../routing/route-conversation.js';
 import type { SlaChange } from './clock.js';
 import { claimSlaEvent } from './clocks.repo.js';
 import type { SlaPolicyRow } from './policies.repo.js';
@@ -55,16 +56,28 @@ export async function recordSlaChanges(
 }
 
 /**
- * A breach's escalation: one step up in priority (as a system change of the conversation), and an
- * `sla.escalation` event naming the leads to notify — the team's, else the workspace's. Reassigning
- * to someone on shift is routing's decision, not this one's.
+ * A breach's escalation: one step up in priority (as a system change of the conversation), routing
+ * it again to someone else on shift (routing decides who, and explains it as a decision with the
+ * trigger 'escalation'), and an `sla.escalation` event naming the leads to notify — the team's,
+ * else the workspace's.
  */
 async function escalate(tx: Queryable, workspaceId: string, conversationId: string, policy: SlaPolicyRow, c: SlaChange, at: Date) {
-  const { raisePriority, notifyLead } = policy.escalation;
-  if (!raisePriority && !notifyLead) return;
+  const { raisePriority, notifyLead, reassign } = policy.escalation;
+  if (!raisePriority && !notifyLead && !reassign) return;
   const conversation = await findConversation(tx, workspaceId, conversationId, true);
   if (!conversation) return;
   const actions: string[] = [];
+  let reassigned: { from: string | null; to: string } | null = null;
+  if (reassign) {
+    // Before the priority is raised: routing sees the conversation as the breach found it.
+    const routed = await routeConversation(tx, workspaceId, conversationId, SYSTEM, 'escalation', at, undefined, {
+      excludeAgentId: conversation.assigneeId,
+    });
+    if (routed?.decision.agentId && routed.decision.agentId !== conversation.assigneeId) {
+      reassigned = { from: conversation.assigneeId, to: routed.decision.agentId };
+      actions.push('reassign');
+    }
+  }
   let priority: { from: string; to: string } | null = null;
   const next = PRIORITIES[PRIORITIES.indexOf(conversation.priority) + 1];
   if (raisePriority && next) {
@@ -108,6 +121,7 @@ async function escalate(tx: Queryable, workspaceId: string, conversationId: stri
         policyId: policy.id,
         actions,
         priority,
+        reassigned,
         teamId: conversation.teamId,
         leadIds,
       },

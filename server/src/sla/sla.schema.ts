@@ -68,9 +68,14 @@ export const SlaWarning = Type.Object(
 export type SlaWarning = Static<typeof SlaWarning>;
 export const DEFAULT_WARNING: SlaWarning = { percent: 75 };
 
-/** What happens when a target is breached (reassignment belongs to routing). */
+/** What happens when a target is breached. */
 export const SlaEscalation = Type.Object(
   {
+    reassign: Type.Optional(
+      Type.Boolean({
+        description: 'Route it again to someone else on shift who reads the language (left with its assignee when nobody else is free)',
+      }),
+    ),
     raisePriority: Type.Optional(Type.Boolean({ description: 'One step up (low → normal → high → urgent)' })),
     notifyLead: Type.Optional(Type.Boolean({ description: "An `sla.escalation` event naming the team's leads" })),
   },
