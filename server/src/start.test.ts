@@ -50,6 +50,11 @@ describe('npm start on the embedded database', () => {
     expect(teams.data).toHaveLength(5);
     expect(new Set(teams.data.map((t) => t.calendarId)).size).toBe(5);
     expect(teams.data.every((t) => t.calendarId !== null)).toBe(true);
+    // SLA policies are tried in order, the default last.
+    const policies = (await (await fetch(`${first.url}/api/v1/sla/policies`, { headers: { cookie } })).json()) as {
+      data: { name: string }[];
+    };
+    expect(policies.data.map((p) => p.name)).toEqual(['Urgent', 'Premium and enterprise', 'Standard']);
     expect((await first.stop()).code).toBe(0);
 
     const second = await spawnServer(['--data', data], { viaBin: true });

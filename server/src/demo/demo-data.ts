@@ -78,6 +78,37 @@ export const DEMO_ADMIN_PASSWORD = 'meridian-demo';
 // Teams
 // ---------------------------------------------------------------------------
 
+export interface DemoSlaPolicy {
+  name: string;
+  default?: boolean;
+  when?: { priorities?: ('low' | 'normal' | 'high' | 'urgent')[]; tiers?: string[] };
+  /** Minutes; business time on the team's calendar unless `calendar` is set. */
+  targets: Partial<Record<'firstReply' | 'nextReply' | 'resolution', { minutes: number; time?: 'business' | 'calendar' }>>;
+  escalation?: { raisePriority?: boolean; notifyLead?: boolean; reassign?: boolean };
+}
+
+/** The SLA policies of the demo workspace, in the order they are tried (the default last). */
+export const demoSlaPolicies: DemoSlaPolicy[] = [
+  {
+    name: 'Urgent',
+    when: { priorities: ['urgent'] },
+    targets: { firstReply: { minutes: 30, time: 'calendar' }, nextReply: { minutes: 60, time: 'calendar' } },
+    escalation: { notifyLead: true, reassign: true },
+  },
+  {
+    name: 'Premium and enterprise',
+    when: { tiers: ['premium', 'enterprise'] },
+    targets: { firstReply: { minutes: 60 }, nextReply: { minutes: 120 }, resolution: { minutes: 1440 } },
+    escalation: { notifyLead: true },
+  },
+  {
+    name: 'Standard',
+    default: true,
+    targets: { firstReply: { minutes: 240 }, nextReply: { minutes: 480 }, resolution: { minutes: 2880 } },
+    escalation: { notifyLead: true },
+  },
+];
+
 export const demoTeams: DemoTeam[] = [
   {
     key: 'berlin',

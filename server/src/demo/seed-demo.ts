@@ -12,6 +12,7 @@ import { addMessage } from '../messages/add-message.js';
 import { demoChain, demoFallbacks, demoRoutingRules } from '../routing/demo-setup.js';
 import type { PutRoutingBody } from '../routing/routing.schema.js';
 import { saveRouting } from '../routing/save-routing.js';
+import { createSlaPolicy } from '../sla/save-policy.js';
 import { createTeam } from '../teams/create-team.js';
 import { createWorkspace } from '../workspaces/create-workspace.js';
 import { findWorkspaceBySlug, type Workspace } from '../workspaces/workspaces.repo.js';
@@ -21,6 +22,7 @@ import {
   demoAgents,
   demoConversations,
   demoCustomers,
+  demoSlaPolicies,
   demoTeams,
   type DemoTeam,
 } from './demo-data.js';
@@ -96,6 +98,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; w
       teamIds.set(t.key, team.id);
     }
     await saveRouting(tx, ws.id, SYSTEM, demoRouting(teamIds), now);
+    for (const policy of demoSlaPolicies) await createSlaPolicy(tx, ws.id, SYSTEM, policy, now);
     const customerIds = new Map<string, string>();
     for (const c of demoCustomers) {
       const created = await createCustomer(
