@@ -48,6 +48,10 @@ function benchConfig(db: Config['db']): Config {
     secretKey: randomBytes(32),
     secretKeyFile: '',
     providerAllowedHosts: [],
+    // No SMTP listener: the bench posts over HTTP (the smtp bench measures mail).
+    smtpPort: 0,
+    smtpHost: '127.0.0.1',
+    blobDir: path.join(os.tmpdir(), 'meridian-bench-blobs'),
   };
 }
 

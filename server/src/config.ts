@@ -18,6 +18,14 @@ export interface Config {
   secretKeyFile: string;
   /** Private hosts a workspace-configured engine may reach (MERIDIAN_PROVIDER_ALLOWED_HOSTS). */
   providerAllowedHosts: string[];
+  /** Inbound SMTP listener port (--smtp-port, MERIDIAN_SMTP_PORT); 0 disables it. */
+  smtpPort: number;
+  /** Host the SMTP listener binds (MERIDIAN_SMTP_HOST); defaults to the HTTP host. */
+  smtpHost: string;
+  /** Outbound relay (--smtp-relay, MERIDIAN_SMTP_RELAY): smtp://[user:pass@]host:port or smtps://…; workspaces may override it. */
+  smtpRelay?: string | undefined;
+  /** Where attachments and raw mail are stored (MERIDIAN_BLOB_DIR): <data>/blobs by default. */
+  blobDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -27,6 +35,8 @@ export interface ConfigFlags {
   databaseUrl?: string;
   port?: string;
   host?: string;
+  smtpPort?: string;
+  smtpRelay?: string;
 }
 
 function int(name: string, raw: string | undefined, def: number, min: number, max: number): number {
@@ -65,14 +75,23 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     if (!/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/.test(h))
       throw new ConfigError(`MERIDIAN_PROVIDER_ALLOWED_HOSTS: "${h}" is not a host`);
   }
+  const smtpRelay = flags.smtpRelay ?? (env.MERIDIAN_SMTP_RELAY || undefined);
+  if (smtpRelay !== undefined && !/^smtps?:\/\/([^\s@/]+@)?[^\s@/:]+(:\d{1,5})?\/?$/.test(smtpRelay)) {
+    throw new ConfigError('--smtp-relay / MERIDIAN_SMTP_RELAY must look like smtp://host:port or smtps://user:pass@host:port');
+  }
+  const host = flags.host ?? env.HOST ?? '127.0.0.1';
   return {
     db,
     apertiumUrl,
+    smtpPort: int('MERIDIAN_SMTP_PORT / --smtp-port', flags.smtpPort ?? env.MERIDIAN_SMTP_PORT, 2525, 0, 65535),
+    smtpHost: env.MERIDIAN_SMTP_HOST || host,
+    smtpRelay,
+    blobDir: path.resolve(env.MERIDIAN_BLOB_DIR || path.join(dataDir, 'blobs')),
     secretKey,
     secretKeyFile: path.resolve(env.MERIDIAN_SECRET_KEY_FILE || path.join(dataDir, 'secret.key')),
     providerAllowedHosts,
     port: int('PORT / --port', flags.port ?? env.PORT, 3000, 0, 65535),
-    host: flags.host ?? env.HOST ?? '127.0.0.1',
+    host,
     bodyLimit: int('MERIDIAN_BODY_LIMIT', env.MERIDIAN_BODY_LIMIT, 1024 * 1024, 1024, 64 * 1024 * 1024),
     sessionTtlMs: int('MERIDIAN_SESSION_HOURS', env.MERIDIAN_SESSION_HOURS, 12, 1, 24 * 90) * 3600 * 1000,
     secureCookies: env.MERIDIAN_SECURE_COOKIES === 'true',

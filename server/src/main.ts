@@ -16,7 +16,9 @@ import { countWorkspaces, findWorkspaceBySlug } from './workspaces/workspaces.re
 const USAGE = `meridian <command> [options]
 
 Commands:
-  start [--port N] [--host H]      migrate, seed the demo workspace if the database is empty, serve
+  start [--port N] [--host H] [--smtp-port N] [--smtp-relay smtp://host:port]
+                                   migrate, seed the demo workspace if the database is empty, serve
+                                   (HTTP, and SMTP on --smtp-port, default 2525, 0 = off)
   migrate                          apply database migrations
   demo                             seed the demo workspace (slug "demo"); does nothing if it exists
   workspace create --slug S --name N
@@ -33,6 +35,8 @@ const OPTIONS = {
   'database-url': { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  'smtp-port': { type: 'string' },
+  'smtp-relay': { type: 'string' },
   slug: { type: 'string' },
   name: { type: 'string' },
   workspace: { type: 'string' },
@@ -106,7 +110,14 @@ export async function run(
     return cmd ? 0 : 2;
   }
   try {
-    const config = loadConfig({ data: v.data, databaseUrl: v['database-url'], port: v.port, host: v.host });
+    const config = loadConfig({
+      data: v.data,
+      databaseUrl: v['database-url'],
+      port: v.port,
+      host: v.host,
+      smtpPort: v['smtp-port'],
+      smtpRelay: v['smtp-relay'],
+    });
     const now = systemClock();
     switch (`${cmd}${sub ? ' ' + sub : ''}`) {
       case 'start': {

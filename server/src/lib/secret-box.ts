@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -18,6 +18,14 @@ export class SecretBox {
   /** A box with a fresh random key (tests, or a server with nothing stored yet). */
   static random(): SecretBox {
     return new SecretBox(randomBytes(32));
+  }
+
+  /**
+   * A key for one purpose and scope (say, signing one workspace's mail threading tokens), derived
+   * from the server key: HMAC-SHA256(server key, label). Stable across restarts; never stored.
+   */
+  deriveKey(label: string): Buffer {
+    return createHmac('sha256', this.key).update(label, 'utf8').digest();
   }
 
   seal(value: unknown, context: string): string {
