@@ -120,6 +120,11 @@ export const TENANT_TABLES = [
   'conversation_snoozes',
   'acknowledgements',
   'acknowledgement_settings',
+  'mail_addresses',
+  'mail_messages',
+  'mail_quarantine',
+  'attachments',
+  'mail_failing_addresses',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
