@@ -16,6 +16,7 @@ import * as m0014 from './migrations/0014_acknowledgements.js';
 import * as m0015 from './migrations/0015_scheduling.js';
 import * as m0016 from './migrations/0016_routing_queue.js';
 import * as m0017 from './migrations/0017_email.js';
+import * as m0018 from './migrations/0018_mail_outbound.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0015_scheduling', up: m0015.up },
   { id: '0016_routing_queue', up: m0016.up },
   { id: '0017_email', up: m0017.up },
+  { id: '0018_mail_outbound', up: m0018.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

@@ -125,6 +125,8 @@ export const TENANT_TABLES = [
   'mail_quarantine',
   'attachments',
   'mail_failing_addresses',
+  'mail_settings',
+  'mail_outbox',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
