@@ -38,4 +38,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { MERIDIAN_SECRET_KEY: 'short' })).toThrow(/MERIDIAN_SECRET_KEY/);
     expect(() => loadConfig({}, { MERIDIAN_PROVIDER_ALLOWED_HOSTS: 'http://mt.lan/' })).toThrow(/MERIDIAN_PROVIDER_ALLOWED_HOSTS/);
   });
+
+  it("reads the SMTP listener's certificate pair, size limit and the IMAP poll interval", () => {
+    const c = loadConfig({}, {});
+    expect(c.smtpTls).toBeUndefined();
+    expect(c.smtpMaxBytes).toBe(25 * 1024 * 1024);
+    expect(c.imapPollSeconds).toBe(60);
+    const env = {
+      MERIDIAN_SMTP_TLS_CERT: '/etc/mx/cert.pem',
+      MERIDIAN_SMTP_TLS_KEY: '/etc/mx/key.pem',
+      MERIDIAN_SMTP_MAX_BYTES: '1048576',
+    };
+    expect(loadConfig({}, env)).toMatchObject({
+      smtpTls: { certFile: '/etc/mx/cert.pem', keyFile: '/etc/mx/key.pem' },
+      smtpMaxBytes: 1048576,
+    });
+    expect(loadConfig({}, { MERIDIAN_IMAP_POLL_SECONDS: '0' }).imapPollSeconds).toBe(0);
+    expect(() => loadConfig({}, { MERIDIAN_SMTP_TLS_CERT: '/etc/mx/cert.pem' })).toThrow(/MERIDIAN_SMTP_TLS_KEY/);
+    expect(() => loadConfig({}, { MERIDIAN_SMTP_MAX_BYTES: '10' })).toThrow(/MERIDIAN_SMTP_MAX_BYTES/);
+    expect(() => loadConfig({}, { MERIDIAN_IMAP_POLL_SECONDS: '-1' })).toThrow(/MERIDIAN_IMAP_POLL_SECONDS/);
+  });
 });

@@ -22,6 +22,12 @@ export interface Config {
   smtpPort: number;
   /** Host the SMTP listener binds (MERIDIAN_SMTP_HOST); defaults to the HTTP host. */
   smtpHost: string;
+  /** PEM certificate and key files (MERIDIAN_SMTP_TLS_CERT, MERIDIAN_SMTP_TLS_KEY): the listener offers STARTTLS only with both. */
+  smtpTls?: { certFile: string; keyFile: string } | undefined;
+  /** Largest inbound message the listener takes (MERIDIAN_SMTP_MAX_BYTES, advertised with SIZE); default 25 MiB. */
+  smtpMaxBytes: number;
+  /** How often workspaces' IMAP mailboxes are polled (MERIDIAN_IMAP_POLL_SECONDS); 0: only on demand. */
+  imapPollSeconds: number;
   /** Outbound relay (--smtp-relay, MERIDIAN_SMTP_RELAY): smtp://[user:pass@]host:port or smtps://…; workspaces may override it. */
   smtpRelay?: string | undefined;
   /** Where attachments and raw mail are stored (MERIDIAN_BLOB_DIR): <data>/blobs by default. */
@@ -79,12 +85,19 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
   if (smtpRelay !== undefined && !/^smtps?:\/\/([^\s@/]+@)?[^\s@/:]+(:\d{1,5})?\/?$/.test(smtpRelay)) {
     throw new ConfigError('--smtp-relay / MERIDIAN_SMTP_RELAY must look like smtp://host:port or smtps://user:pass@host:port');
   }
+  const tlsCert = env.MERIDIAN_SMTP_TLS_CERT || undefined;
+  const tlsKey = env.MERIDIAN_SMTP_TLS_KEY || undefined;
+  if ((tlsCert === undefined) !== (tlsKey === undefined))
+    throw new ConfigError('set both MERIDIAN_SMTP_TLS_CERT and MERIDIAN_SMTP_TLS_KEY, or neither');
   const host = flags.host ?? env.HOST ?? '127.0.0.1';
   return {
     db,
     apertiumUrl,
     smtpPort: int('MERIDIAN_SMTP_PORT / --smtp-port', flags.smtpPort ?? env.MERIDIAN_SMTP_PORT, 2525, 0, 65535),
     smtpHost: env.MERIDIAN_SMTP_HOST || host,
+    smtpTls: tlsCert && tlsKey ? { certFile: path.resolve(tlsCert), keyFile: path.resolve(tlsKey) } : undefined,
+    smtpMaxBytes: int('MERIDIAN_SMTP_MAX_BYTES', env.MERIDIAN_SMTP_MAX_BYTES, 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    imapPollSeconds: int('MERIDIAN_IMAP_POLL_SECONDS', env.MERIDIAN_IMAP_POLL_SECONDS, 60, 0, 86_400),
     smtpRelay,
     blobDir: path.resolve(env.MERIDIAN_BLOB_DIR || path.join(dataDir, 'blobs')),
     secretKey,
