@@ -17,6 +17,7 @@ import * as m0015 from './migrations/0015_scheduling.js';
 import * as m0016 from './migrations/0016_routing_queue.js';
 import * as m0017 from './migrations/0017_email.js';
 import * as m0018 from './migrations/0018_mail_outbound.js';
+import * as m0019 from './migrations/0019_mail_receivers.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0016_routing_queue', up: m0016.up },
   { id: '0017_email', up: m0017.up },
   { id: '0018_mail_outbound', up: m0018.up },
+  { id: '0019_mail_receivers', up: m0019.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

@@ -127,6 +127,7 @@ export const TENANT_TABLES = [
   'mail_failing_addresses',
   'mail_settings',
   'mail_outbox',
+  'mail_imap_accounts',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
