@@ -9,6 +9,7 @@ import { calendarsRoutes } from './calendars/calendars.routes.js';
 import { conversationsRoutes } from './conversations/conversations.routes.js';
 import { cultureRoutes } from './culture/culture.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
+import { imapRoutes } from './email/receivers/imap.routes.js';
 import { registerAuth } from './http/auth.js';
 import type { Deps } from './http/deps.js';
 import { errorHandler } from './http/error-handler.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   templatesRoutes(app, deps);
   reportsRoutes(app, deps);
   schedulingRoutes(app, deps);
+  imapRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -1,6 +1,7 @@
 import type { Db } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { SecretBox } from '../lib/secret-box.js';
+import type { ImapPoller } from '../email/receivers/imap-poller.js';
 import type { Translator } from '../translation/translator.js';
 
 /** Everything the HTTP app needs from the outside world; tests build their own. */
@@ -17,6 +18,8 @@ export interface Deps {
   secretBox: SecretBox;
   /** Private hosts workspace-configured engines may reach anyway (MERIDIAN_PROVIDER_ALLOWED_HOSTS). */
   providerAllowedHosts: readonly string[];
+  /** Fetches workspaces' IMAP mailboxes (POST /mail/imap/poll); absent where the server fetches no mail. */
+  imapPoller?: Pick<ImapPoller, 'poll'> | undefined;
   bodyLimit: number;
   sessionTtlMs: number;
   secureCookies: boolean;

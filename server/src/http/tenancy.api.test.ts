@@ -294,6 +294,21 @@ const ROUTES: RouteCase[] = [
     body: (_o, n) => ({ at: 'next_business_morning', note: `follow up ${n}` }),
   },
   { method: 'GET', path: '/api/v1/conversations/:id/snoozes', access: 'agent', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/mail/imap', access: 'admin' },
+  {
+    method: 'PUT',
+    path: '/api/v1/mail/imap',
+    access: 'admin',
+    body: (_o, n) => ({
+      host: 'imap.example.com',
+      port: 993,
+      security: 'tls',
+      username: `support-${n}@example.com`,
+      password: 'imap secret',
+    }),
+  },
+  // No mailbox in A: 404 when an admin asks; the route is here for its role and credential checks.
+  { method: 'POST', path: '/api/v1/mail/imap/poll', access: 'admin' },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
 ];
 
@@ -349,6 +364,7 @@ const SMUGGLE: Smuggle[] = [
   { route: find('PUT', '/api/v1/routing') },
   { route: find('PATCH', '/api/v1/settings/translation') },
   { route: find('PUT', '/api/v1/settings/acknowledgements') },
+  { route: find('PUT', '/api/v1/mail/imap') },
   { route: find('POST', '/api/v1/glossary') },
   { route: find('PATCH', '/api/v1/glossary/:id') },
   { route: find('POST', '/api/v1/conversations/:id/scheduled-messages') },
