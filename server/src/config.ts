@@ -25,9 +25,9 @@ export interface Config {
   /** PEM certificate and key files (MERIDIAN_SMTP_TLS_CERT, MERIDIAN_SMTP_TLS_KEY): the listener offers STARTTLS only with both. */
   smtpTls?: { certFile: string; keyFile: string } | undefined;
   /** Largest inbound message the listener takes (MERIDIAN_SMTP_MAX_BYTES, advertised with SIZE); default 25 MiB. */
-  smtpMaxBytes: number;
+  smtpMaxBytes?: number | undefined;
   /** How often workspaces' IMAP mailboxes are polled (MERIDIAN_IMAP_POLL_SECONDS); 0: only on demand. */
-  imapPollSeconds: number;
+  imapPollSeconds?: number | undefined;
   /** Outbound relay (--smtp-relay, MERIDIAN_SMTP_RELAY): smtp://[user:pass@]host:port or smtps://…; workspaces may override it. */
   smtpRelay?: string | undefined;
   /** Where attachments and raw mail are stored (MERIDIAN_BLOB_DIR): <data>/blobs by default. */
