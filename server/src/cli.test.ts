@@ -27,7 +27,7 @@ describe.each(ENGINES)('meridian CLI and a restartable server on $engine', (engi
 
   const start = async () => {
     const flags = dbArgs[0] === '--data' ? { data: dbArgs[1] } : { databaseUrl: dbArgs[1] };
-    server = await startServer({ ...loadConfig({ ...flags, port: '0' }, {}), logLevel: 'silent' });
+    server = await startServer({ ...loadConfig({ ...flags, port: '0', smtpPort: '0' }, {}), logLevel: 'silent' });
     return server.url;
   };
   const api = async (base: string, method: string, url: string, body?: unknown, auth = token) => {

@@ -86,7 +86,7 @@ export interface SpawnedServer {
 const live = new Set<SpawnedServer>();
 
 /**
- * Starts `meridian start --port 0 <args>` and resolves once it prints the URL it serves on.
+ * Starts `meridian start --port 0 [--smtp-port 0] <args>` and resolves once it prints the URL it serves on.
  * Pass `--data DIR` or `--database-url URL` in `args`.
  */
 export function spawnServer(
@@ -95,7 +95,9 @@ export function spawnServer(
 ): Promise<SpawnedServer> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   // viaBin: exactly what `npm start` runs (bin/meridian.js builds if needed, then starts).
-  const child = spawn(process.execPath, [opts.viaBin ? BIN : CLI, 'start', '--port', '0', ...args], {
+  // No SMTP listener unless the test asks for one: parallel test servers would all want port 2525.
+  const smtp = args.includes('--smtp-port') ? [] : ['--smtp-port', '0'];
+  const child = spawn(process.execPath, [opts.viaBin ? BIN : CLI, 'start', '--port', '0', ...smtp, ...args], {
     cwd: REPO_ROOT,
     env: childEnv(opts.env),
     stdio: ['ignore', 'pipe', 'pipe'],

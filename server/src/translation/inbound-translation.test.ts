@@ -82,7 +82,7 @@ describe.each(ENGINES)('inbound messages are translated for their readers on $en
     if (engine.engine === 'postgres') tdb = await engine.create();
     const flags = tdb ? { databaseUrl: tdb.url! } : { data: path.join(dir, 'data') };
     server = await startServer(
-      { ...loadConfig({ ...flags, port: '0' }, { MERIDIAN_APERTIUM_URL: proxy.url }), logLevel: 'silent' },
+      { ...loadConfig({ ...flags, port: '0', smtpPort: '0' }, { MERIDIAN_APERTIUM_URL: proxy.url }), logLevel: 'silent' },
       {
         translateRetrySeconds: 1,
         beforeListen: async (db) => {

@@ -332,7 +332,7 @@ describe.each(ENGINES)('the translate-reply queue retries through pg-boss, on $e
     if (engine.engine === 'postgres') tdb = await engine.create();
     const flags = tdb ? { databaseUrl: tdb.url! } : { data: path.join(dir, 'data') };
     server = await startServer(
-      { ...loadConfig({ ...flags, port: '0' }, { MERIDIAN_APERTIUM_URL: fake.url }), logLevel: 'silent' },
+      { ...loadConfig({ ...flags, port: '0', smtpPort: '0' }, { MERIDIAN_APERTIUM_URL: fake.url }), logLevel: 'silent' },
       {
         clock: fixedClock(T0),
         translateRetrySeconds: 1,
