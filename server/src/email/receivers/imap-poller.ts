@@ -143,8 +143,10 @@ export class ImapPoller {
           if (this.stopping) break;
           const msg = await client.fetchOne(String(uid), { source: true, envelope: true }, { uid: true });
           if (!msg || !msg.source) continue; // expunged meanwhile
+          // The Return-Path the delivering server stored (null for `<>`, a bounce); without one, the From.
+          const rp = returnPath(msg.source);
           const outcome = await this.deps.ingest.ingest(msg.source, {
-            mailFrom: returnPath(msg.source) ?? msg.envelope?.from?.[0]?.address ?? null,
+            mailFrom: rp !== undefined ? rp : (msg.envelope?.from?.[0]?.address ?? null),
             rcptTo: [account.address ?? account.username],
             receivedVia: 'imap',
             workspaceId: account.workspaceId,
