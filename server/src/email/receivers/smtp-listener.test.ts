@@ -185,6 +185,27 @@ describe('SMTP listener', () => {
     expect(ingest.calls).toHaveLength(2);
   });
 
+  it('close() lets a delivery whose DATA is in get its 250, then stops', async () => {
+    const ingest = new MemoryIngest();
+    let open!: () => void;
+    ingest.gate = new Promise((r) => (open = r));
+    const l = await startSmtpListener({ host: '127.0.0.1', port: 0, ingest });
+    const sending = transport(l.port).sendMail(message('support@a.test'));
+    await expect.poll(() => ingest.calls.length).toBe(1);
+    let closed = false;
+    const closing = l.close().then(() => (closed = true));
+    await new Promise((r) => setImmediate(r));
+    expect(closed).toBe(false);
+    open();
+    expect((await sending).response).toMatch(/^250 /);
+    await closing;
+    const err = (await transport(l.port)
+      .sendMail(message('support@a.test'))
+      .catch((e: unknown) => e)) as Error & { code?: string };
+    // Nobody listens any more: connection refused.
+    expect(err.message).toMatch(/ECONNREFUSED/);
+  });
+
   it('offers neither AUTH nor, without a certificate, STARTTLS', async () => {
     const l = await listen(new MemoryIngest());
     const c = await rawSmtp(l.port);
