@@ -3,6 +3,7 @@ import type { PgBoss } from 'pg-boss';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { migrate } from './db/migrate.js';
+import { createReceivers } from './email/receivers/start-receivers.js';
 import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
 import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge.job.js';
@@ -59,6 +60,8 @@ export async function startServer(
     ],
   });
   const { outbox } = runtime;
+  // Inbound mail: the SMTP listener (when smtpPort > 0) and the IMAP poller, over one ingest.
+  const receivers = createReceivers(config, { db, clock, secretBox, onCommit: runtime.deps.onCommit, log: () => log });
 
   const app = await buildApp(
     {
@@ -67,6 +70,7 @@ export async function startServer(
       ...runtime.deps,
       translator,
       secretBox,
+      imapPoller: receivers.imapPoller,
       providerAllowedHosts: config.providerAllowedHosts,
       bodyLimit: config.bodyLimit,
       sessionTtlMs: config.sessionTtlMs,
@@ -103,12 +107,14 @@ export async function startServer(
   outbox.start();
 
   const address = await app.listen({ port: config.port, host: config.host });
+  await receivers.start();
   return {
     app,
     db,
     url: address,
     async stop() {
       await app.close();
+      await receivers.stop();
       await outbox.stop();
       await boss?.stop({ graceful: true, timeout: 5000 });
       await db.close();
