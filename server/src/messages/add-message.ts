@@ -58,6 +58,8 @@ export async function addMessage(
   conversation: Pick<ConversationRow, 'id' | 'customerId'> & ConversationLanguage,
   body: CreateMessageBody,
   at: Date,
+  /** Sent by software (auto-reply, bounce): kept, but it does not reopen or end a wait on the customer. */
+  opts: { automated?: boolean } = {},
 ): Promise<{ message: MessageRow; conversation: ConversationRow }> {
   const direction = body.direction ?? 'inbound';
   // Inbound text without a language is detected, with the conversation's language as the prior.
@@ -77,7 +79,7 @@ export async function addMessage(
   await insertMessage(tx, workspaceId, message);
   const clue = direction === 'inbound' ? messageClue(message.text, body.language, detected) : null;
   const language = clue ? settle(conversation, [clue]) : undefined;
-  const updated = await recordMessage(tx, workspaceId, conversation.id, at, direction === 'inbound', language);
+  const updated = await recordMessage(tx, workspaceId, conversation.id, at, direction === 'inbound' && !opts.automated, language);
   if (!updated) throw notFound('conversation');
   await appendEvent(
     tx,

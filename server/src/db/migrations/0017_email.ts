@@ -12,10 +12,8 @@ CREATE TABLE mail_addresses (
   workspace_id uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
   address text NOT NULL UNIQUE CHECK (address = lower(address) AND position('+' in split_part(address, '@', 1)) = 0),
   name text,
-  team_id uuid,
   created_at timestamptz NOT NULL,
-  UNIQUE (workspace_id, id),
-  FOREIGN KEY (workspace_id, team_id) REFERENCES teams (workspace_id, id) ON DELETE SET NULL (team_id)
+  UNIQUE (workspace_id, id)
 );
 
 CREATE TABLE mail_messages (

@@ -1,0 +1,119 @@
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { guardMime } from './mime-guard.js';
+import { splitReply } from './split-reply.js';
+import { parseDsn, type DsnRecipient } from './dsn.js';
+import { SUPPRESSION_KEYS } from '../acks/suppress.js';
+
+/** An inbound message reduced to what ingest decides on and stores. */
+export interface InboundMail {
+  /** Message-ID with angle brackets, or null when the message has none. */
+  messageId: string | null;
+  inReplyTo: string[];
+  references: string[];
+  from: { address: string; name: string | null } | null;
+  subject: string;
+  /** The new text (quoted history and signature split off when recognised). */
+  text: string;
+  quoted: string | null;
+  signature: string | null;
+  html: string | null;
+  /** Header values the loop rules and language detection read, lower-case names. */
+  headers: Record<string, string>;
+  attachments: { name: string; contentType: string; content: Buffer; contentId: string | null; inline: boolean }[];
+  /** undecodable: some bytes could not be decoded in the declared charset (the raw message is kept). */
+  flags: string[];
+  /** Set when the message is a delivery status notification. */
+  dsn: DsnRecipient[] | null;
+}
+
+export type ParseResult = { ok: true; mail: InboundMail } | { ok: false; reason: string; detail: string };
+
+/** Headers copied for suppression rules (acks/suppress.ts) and detection hints. */
+const KEPT_HEADERS = [...SUPPRESSION_KEYS.filter((k) => k !== 'from'), 'content-language', 'x-mailer'];
+
+const MAX_HTML = 2_000_000;
+const MAX_TEXT = 100_000;
+
+export async function parseMail(raw: Buffer): Promise<ParseResult> {
+  const guard = guardMime(raw);
+  if (!guard.ok) return guard;
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(raw, {
+      keepCidLinks: true,
+      keepDeliveryStatus: true,
+      skipTextToHtml: true,
+      maxHtmlLengthToParse: MAX_HTML,
+    });
+  } catch (err) {
+    return { ok: false, reason: 'unparseable', detail: (err as Error).message.slice(0, 500) };
+  }
+
+  const headers: Record<string, string> = {};
+  for (const { key, line } of parsed.headerLines) {
+    if (KEPT_HEADERS.includes(key) && headers[key] === undefined) {
+      headers[key] = unfold(line.slice(line.indexOf(':') + 1)).slice(0, 1000);
+    }
+  }
+  const fromAddr = firstAddress(parsed.from);
+  const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? parsed.html : null;
+  const fullText = (parsed.text ?? '').replace(/\r\n/g, '\n');
+  const split = splitReply(fullText.length > MAX_TEXT ? fullText.slice(0, MAX_TEXT) : fullText);
+  const flags: string[] = [];
+  if (/\uFFFD/.test(fullText) || (html && html.includes('\uFFFD')) || /\uFFFD/.test(parsed.subject ?? '')) flags.push('undecodable');
+  if (split.quoted) flags.push('quoted');
+  if (split.signature) flags.push('signature');
+
+  const dsnPart = parsed.attachments.find((a) => a.contentType.toLowerCase() === 'message/delivery-status');
+  const dsn = dsnPart ? parseDsn(dsnPart.content.toString('utf8')) : null;
+
+  return {
+    ok: true,
+    mail: {
+      messageId: normaliseId(parsed.messageId),
+      inReplyTo: ids(parsed.inReplyTo),
+      references: ids(parsed.references),
+      from: fromAddr,
+      subject: stripControls(parsed.subject ?? '').slice(0, 998),
+      text: split.text,
+      quoted: split.quoted,
+      signature: split.signature,
+      html,
+      headers,
+      attachments: parsed.attachments
+        .filter((a) => a !== dsnPart)
+        .map((a) => ({
+          name: a.filename ?? '',
+          contentType: a.contentType,
+          content: a.content,
+          contentId: a.cid ?? null,
+          inline: a.related || a.contentDisposition === 'inline',
+        })),
+      flags,
+      dsn: dsn?.length ? dsn : null,
+    },
+  };
+}
+
+const unfold = (v: string): string => v.replace(/\r?\n[ \t]+/g, ' ').trim();
+const stripControls = (v: string): string => v.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+
+function firstAddress(obj: AddressObject | undefined): InboundMail['from'] {
+  for (const a of obj?.value ?? []) {
+    const address = (a.address ?? '').trim().toLowerCase();
+    if (/^[^\s@<>]+@[^\s@<>]+$/.test(address)) return { address, name: a.name ? stripControls(a.name).slice(0, 200) : null };
+  }
+  return null;
+}
+
+function normaliseId(v: string | undefined): string | null {
+  const found = ids(v);
+  return found[0] ?? null;
+}
+
+/** Message-ids of a header value (string or list), each `<…>`, bounded. */
+function ids(v: string | string[] | undefined): string[] {
+  const text = Array.isArray(v) ? v.join(' ') : (v ?? '');
+  const out = text.match(/<[^<>\s]{1,250}>/g) ?? (text.trim() && !/\s/.test(text.trim()) ? [`<${text.trim().slice(0, 250)}>`] : []);
+  return out.slice(-100);
+}
