@@ -13,7 +13,7 @@ import { normaliseAttachmentName, normaliseContentType } from './attachment-name
 import { insertAttachments, type AttachmentRow } from './attachments.repo.js';
 import { clip, clipReferences, MAIL_META } from './channel-meta.js';
 import { failedRecipients } from './dsn.js';
-import type { InboundEnvelope, IngestOutcome, MailIngest } from './ingest.types.js';
+import type { InboundEnvelope, IngestOutcome, MailIngest, MailReprocess } from './ingest.types.js';
 import {
   claimLedger,
   findAddress,
@@ -63,9 +63,7 @@ export function plainAddress(address: string): string {
   return `${a.slice(0, at).split('+')[0]}@${a.slice(at + 1)}`;
 }
 
-export function createMailIngest(deps: MailIngestDeps): MailIngest & {
-  reprocess(workspaceId: string, quarantineId: string): Promise<IngestOutcome>;
-} {
+export function createMailIngest(deps: MailIngestDeps): MailIngest & MailReprocess {
   const { db, clock, blobs } = deps;
 
   async function storeAttachments(workspaceId: string, parsed: ParseResult): Promise<StoredAttachment[]> {

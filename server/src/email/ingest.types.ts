@@ -36,3 +36,8 @@ export interface MailIngest {
    */
   ingest(raw: Buffer, envelope: InboundEnvelope & { workspaceId: string }): Promise<IngestOutcome>;
 }
+
+/** Admins release a quarantined message: it goes through ingest again, caps aside. */
+export interface MailReprocess {
+  reprocess(workspaceId: string, quarantineId: string): Promise<IngestOutcome>;
+}

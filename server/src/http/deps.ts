@@ -1,7 +1,9 @@
 import type { Db } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { SecretBox } from '../lib/secret-box.js';
+import type { MailIngest, MailReprocess } from '../email/ingest.types.js';
 import type { ImapPoller } from '../email/receivers/imap-poller.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import type { Translator } from '../translation/translator.js';
 
 /** Everything the HTTP app needs from the outside world; tests build their own. */
@@ -20,6 +22,10 @@ export interface Deps {
   providerAllowedHosts: readonly string[];
   /** Fetches workspaces' IMAP mailboxes (POST /mail/imap/poll); absent where the server fetches no mail. */
   imapPoller?: Pick<ImapPoller, 'poll'> | undefined;
+  /** Attachments and raw mail (filesystem under MERIDIAN_BLOB_DIR). */
+  blobs: BlobStore;
+  /** Inbound mail ingest (quarantine reprocessing); the receivers use the same one. */
+  mailIngest: MailIngest & MailReprocess;
   bodyLimit: number;
   sessionTtlMs: number;
   secureCookies: boolean;

@@ -12,6 +12,12 @@ import type { Deps } from '../http/deps.js';
 import { fixedClock } from '../lib/clock.js';
 import { createWorkspace } from '../workspaces/create-workspace.js';
 import type { EngineCase, TestDb } from './engines.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createMailIngest } from '../email/ingest-mail.js';
+import { ThreadTokens } from '../email/thread-token.js';
+import { FsBlobStore, type BlobStore } from '../storage/blob-store.js';
 
 export const T0 = '2026-03-02T09:00:00.000Z';
 
@@ -21,6 +27,8 @@ export interface Harness {
   app: FastifyInstance;
   clock: ReturnType<typeof fixedClock>;
   commits: number;
+  /** Attachments and raw mail, in a temp dir removed on close. */
+  blobs: BlobStore;
   close(): Promise<void>;
 }
 
@@ -31,24 +39,30 @@ export async function startHarness(engine: EngineCase, overrides: Partial<Deps> 
   const h = { tdb, db: tdb.db, clock, commits: 0 } as Harness;
   const secretBox = overrides.secretBox ?? SecretBox.random();
   const providerAllowedHosts = overrides.providerAllowedHosts ?? [];
+  const blobDir = mkdtempSync(path.join(tmpdir(), 'meridian-harness-blobs-'));
+  h.blobs = overrides.blobs ?? new FsBlobStore(blobDir, clock);
+  const onCommit = () => {
+    h.commits++;
+  };
   const apy = inject('apyUrl') ? new ApertiumProvider(inject('apyUrl')) : null;
   h.app = await buildApp({
     db: tdb.db,
     clock,
-    onCommit: () => {
-      h.commits++;
-    },
+    onCommit,
     translator: new Translator(tdb.db, new WorkspaceTranslation(tdb.db, secretBox, apy, { allowedHosts: providerAllowedHosts }), clock),
     secretBox,
     providerAllowedHosts,
     bodyLimit: 1024 * 1024,
     sessionTtlMs: 3600_000,
     secureCookies: false,
+    blobs: h.blobs,
+    mailIngest: createMailIngest({ db: tdb.db, clock, blobs: h.blobs, tokens: new ThreadTokens(secretBox), onCommit }),
     ...overrides,
   });
   h.close = async () => {
     await h.app.close();
     await tdb.cleanup();
+    rmSync(blobDir, { recursive: true, force: true });
   };
   return h;
 }

@@ -3,15 +3,15 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/types.js';
 import type { Clock } from '../../lib/clock.js';
 import type { SecretBox } from '../../lib/secret-box.js';
-import { FsBlobStore } from '../../storage/blob-store.js';
+import type { BlobStore } from '../../storage/blob-store.js';
 import { createMailIngest } from '../ingest-mail.js';
-import type { MailIngest } from '../ingest.types.js';
+import type { MailIngest, MailReprocess } from '../ingest.types.js';
 import { ThreadTokens } from '../thread-token.js';
 import { ImapPoller } from './imap-poller.js';
 import { startSmtpListener, type SmtpListener } from './smtp-listener.js';
 
 export interface Receivers {
-  ingest: MailIngest;
+  ingest: MailIngest & MailReprocess;
   imapPoller: ImapPoller;
   /** The SMTP listener's port once started (0 when it is off). */
   smtpPort(): number;
@@ -26,12 +26,12 @@ type Log = { error: (o: unknown, m?: string) => void };
 /** The ingest and both ways mail arrives, as `meridian start` runs them. */
 export function createReceivers(
   config: Config,
-  deps: { db: Db; clock: Clock; secretBox: SecretBox; onCommit: () => void; log: () => Log },
+  deps: { db: Db; clock: Clock; secretBox: SecretBox; blobs: BlobStore; onCommit: () => void; log: () => Log },
 ): Receivers {
   const ingest = createMailIngest({
     db: deps.db,
     clock: deps.clock,
-    blobs: new FsBlobStore(config.blobDir, deps.clock),
+    blobs: deps.blobs,
     tokens: new ThreadTokens(deps.secretBox),
     onCommit: deps.onCommit,
   });
