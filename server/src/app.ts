@@ -9,6 +9,8 @@ import { calendarsRoutes } from './calendars/calendars.routes.js';
 import { conversationsRoutes } from './conversations/conversations.routes.js';
 import { cultureRoutes } from './culture/culture.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
+import { attachmentsRoutes } from './email/attachments.routes.js';
+import { mailAdminRoutes } from './email/mail-admin.routes.js';
 import { imapRoutes } from './email/receivers/imap.routes.js';
 import { registerAuth } from './http/auth.js';
 import type { Deps } from './http/deps.js';
@@ -131,6 +133,8 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   reportsRoutes(app, deps);
   schedulingRoutes(app, deps);
   imapRoutes(app, deps);
+  mailAdminRoutes(app, deps);
+  attachmentsRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

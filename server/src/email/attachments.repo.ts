@@ -14,6 +14,9 @@ export interface AttachmentRow {
   createdAt: Date;
 }
 
+const COLS = `id, conversation_id AS "conversationId", message_id AS "messageId", name, content_type AS "contentType", size,
+  content_id AS "contentId", inline, sha256, blob_key AS "blobKey", created_at AS "createdAt"`;
+
 export async function insertAttachments(q: Queryable, workspaceId: string, rows: readonly AttachmentRow[]): Promise<void> {
   for (const a of rows) {
     await q.query(
@@ -38,11 +41,14 @@ export async function insertAttachments(q: Queryable, workspaceId: string, rows:
 }
 
 export async function findAttachment(q: Queryable, workspaceId: string, id: string): Promise<AttachmentRow | undefined> {
-  const { rows } = await q.query<AttachmentRow>(
-    `SELECT id, conversation_id AS "conversationId", message_id AS "messageId", name, content_type AS "contentType", size,
-            content_id AS "contentId", inline, sha256, blob_key AS "blobKey", created_at AS "createdAt"
-       FROM attachments WHERE workspace_id = $1 AND id = $2`,
-    [workspaceId, id],
-  );
+  const { rows } = await q.query<AttachmentRow>(`SELECT ${COLS} FROM attachments WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
   return rows[0];
+}
+
+export async function listAttachments(q: Queryable, workspaceId: string, conversationId: string): Promise<AttachmentRow[]> {
+  const { rows } = await q.query<AttachmentRow>(
+    `SELECT ${COLS} FROM attachments WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY created_at, id LIMIT 1000`,
+    [workspaceId, conversationId],
+  );
+  return rows;
 }

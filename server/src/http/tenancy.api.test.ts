@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../auth/principal.js';
 import { ERROR_STATUS } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
+import { rawMail } from '../test/mail/inbound.js';
 import { call, makeWorkspace, rowCounts, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
 type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -29,6 +30,9 @@ interface Ids {
   calendar: string;
   slaPolicy: string;
   scheduledMessage: string;
+  mailAddress: string;
+  quarantine: string;
+  attachment: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
 const ID_KINDS: IdKind[] = [
@@ -42,6 +46,9 @@ const ID_KINDS: IdKind[] = [
   'calendar',
   'slaPolicy',
   'scheduledMessage',
+  'mailAddress',
+  'quarantine',
+  'attachment',
 ];
 
 /** A valid business calendar definition: Mon–Fri 09:00–17:00 in Helsinki with Finnish holidays. */
@@ -309,6 +316,18 @@ const ROUTES: RouteCase[] = [
   },
   // No mailbox in A: 404 when an admin asks; the route is here for its role and credential checks.
   { method: 'POST', path: '/api/v1/mail/imap/poll', access: 'admin' },
+  { method: 'GET', path: '/api/v1/mail/addresses', access: 'admin' },
+  { method: 'POST', path: '/api/v1/mail/addresses', access: 'admin', body: (_o, n) => ({ address: `help-${n}@tenancy.example` }) },
+  { method: 'DELETE', path: '/api/v1/mail/addresses/:id', access: 'admin', idKind: 'mailAddress' },
+  { method: 'GET', path: '/api/v1/mail/failing-addresses', access: 'agent' },
+  // Nothing bounced in A: 404 for an admin; here for its role and credential checks.
+  { method: 'DELETE', path: '/api/v1/mail/failing-addresses/:address', access: 'admin', params: { address: 'gone@example.org' } },
+  { method: 'GET', path: '/api/v1/mail/quarantine', access: 'admin' },
+  { method: 'GET', path: '/api/v1/mail/quarantine/:id', access: 'admin', idKind: 'quarantine' },
+  { method: 'GET', path: '/api/v1/mail/quarantine/:id/raw', access: 'admin', idKind: 'quarantine' },
+  { method: 'POST', path: '/api/v1/mail/quarantine/:id/reprocess', access: 'admin', idKind: 'quarantine', ownStatus: 200 },
+  { method: 'GET', path: '/api/v1/conversations/:id/attachments', access: 'agent', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/attachments/:id', access: 'agent', idKind: 'attachment' },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
 ];
 
@@ -503,6 +522,33 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       text: `${label} later`,
       sendAt: 'next_business_morning',
     });
+    const mailbox = await post('/api/v1/mail/addresses', { address: `support-${label}@tenancy.example` });
+    const mailed = await h.mailIngest.ingest(
+      rawMail(
+        {
+          From: customerEmail,
+          To: mailbox.address,
+          Subject: `${label} mailed subject`,
+          'Message-ID': `<${label}-mailed@tenancy.example>`,
+          'MIME-Version': '1.0',
+          'Content-Type': 'multipart/mixed; boundary="b"',
+        },
+        `--b\nContent-Type: text/plain\n\n${label} mailed text\n--b\nContent-Type: text/plain; name="${label}-secret.txt"\nContent-Disposition: attachment; filename="${label}-secret.txt"\n\n${label} secret file\n--b--\n`,
+      ),
+      { workspaceId: ws.id, mailFrom: customerEmail, rcptTo: [mailbox.address], receivedVia: 'smtp' },
+    );
+    expect(mailed.kind).toBe('created');
+    const mailedId = (mailed as { conversationId: string }).conversationId;
+    const attachments = await call(h, ws.token, 'GET', `/api/v1/conversations/${mailedId}/attachments`);
+    // Mail from the workspace's own address is a loop: quarantined.
+    const looped = await h.mailIngest.ingest(
+      rawMail(
+        { From: mailbox.address, To: mailbox.address, Subject: `${label} looped`, 'Message-ID': `<${label}-loop@tenancy.example>` },
+        'loop',
+      ),
+      { workspaceId: ws.id, mailFrom: mailbox.address, rcptTo: [mailbox.address], receivedVia: 'smtp' },
+    );
+    expect(looped.kind).toBe('quarantined');
     return {
       ids: {
         workspace: ws.id,
@@ -516,6 +562,9 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         calendar: calendar.id,
         slaPolicy: slaPolicy.id,
         scheduledMessage: scheduled.id,
+        mailAddress: mailbox.id,
+        quarantine: (looped as { quarantineId: string }).quarantineId,
+        attachment: attachments.json().data[0].id,
       },
       agentEmail,
       customerEmail,
@@ -592,7 +641,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().workspace.id).toBe(b.workspace);
     const cookie = String(ok.headers['set-cookie']).split(';')[0]!;
-    for (const route of ID_ROUTES.filter((r) => r.method === 'GET')) {
+    // Admin-only routes answer an agent 403 before looking at the id, which reveals nothing.
+    for (const route of ID_ROUTES.filter((r) => r.method === 'GET' && r.access === 'agent')) {
       const res = await call(h, null, 'GET', urlFor(route, a[route.idKind!]), undefined, { cookie });
       expectError(res, 404, 'not_found');
     }

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createMailIngest } from '../email/ingest-mail.js';
 import { ThreadTokens } from '../email/thread-token.js';
+import type { MailIngest, MailReprocess } from '../email/ingest.types.js';
 import { FsBlobStore, type BlobStore } from '../storage/blob-store.js';
 
 export const T0 = '2026-03-02T09:00:00.000Z';
@@ -29,6 +30,8 @@ export interface Harness {
   commits: number;
   /** Attachments and raw mail, in a temp dir removed on close. */
   blobs: BlobStore;
+  /** The app's mail ingest (raw mail lands in `blobs`). */
+  mailIngest: MailIngest & MailReprocess;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,8 @@ export async function startHarness(engine: EngineCase, overrides: Partial<Deps> 
   const onCommit = () => {
     h.commits++;
   };
+  h.mailIngest =
+    overrides.mailIngest ?? createMailIngest({ db: tdb.db, clock, blobs: h.blobs, tokens: new ThreadTokens(secretBox), onCommit });
   const apy = inject('apyUrl') ? new ApertiumProvider(inject('apyUrl')) : null;
   h.app = await buildApp({
     db: tdb.db,
@@ -56,7 +61,7 @@ export async function startHarness(engine: EngineCase, overrides: Partial<Deps> 
     sessionTtlMs: 3600_000,
     secureCookies: false,
     blobs: h.blobs,
-    mailIngest: createMailIngest({ db: tdb.db, clock, blobs: h.blobs, tokens: new ThreadTokens(secretBox), onCommit }),
+    mailIngest: h.mailIngest,
     ...overrides,
   });
   h.close = async () => {
