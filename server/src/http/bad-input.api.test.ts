@@ -12,6 +12,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorCode } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
+import { rawMail } from '../test/mail/inbound.js';
 import { makeWorkspace, rowCounts, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -29,6 +30,9 @@ interface Ids {
   /** A second team, for follow-the-sun chains. */
   otherTeam: string;
   scheduledMessage: string;
+  mailAddress: string;
+  quarantine: string;
+  attachment: string;
 }
 
 type Json = Record<string, unknown>;
@@ -37,6 +41,8 @@ interface BodyRoute {
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   idKind?: keyof Ids;
+  /** Values of path parameters other than `:id`. */
+  params?: Record<string, string>;
   public?: boolean;
   /** Routes that take no body at all: only transport-level checks apply. */
   noBody?: boolean;
@@ -1028,6 +1034,34 @@ const BODY_ROUTES: BodyRoute[] = [
   { method: 'POST', path: '/api/v1/mail/imap/poll', noBody: true, okStatus: 409 },
   {
     method: 'POST',
+    path: '/api/v1/mail/addresses',
+    valid: (n) => ({ address: `help-${n}@bad-input.example`, name: `Help ${n}` }),
+    strings: [['address'], ['name']],
+    extra: [
+      ...['no-at-sign', 'two@@example.com', 'a b@example.com', '<x@example.com>', 'x@-example.com', 'x@exa_mple.com', '@example.com'].map(
+        (address) => ({
+          name: `address ${address}`,
+          body: () => ({ address }),
+          status: 400,
+          code: 'validation_failed' as const,
+          path: 'body/address',
+        }),
+      ),
+      {
+        name: 'a +tag form',
+        body: () => ({ address: 'help+x@bad-input.example' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/address',
+      },
+      { name: 'taken (any case)', body: () => ({ address: 'SUPPORT@bad-input.example' }), status: 409, code: 'already_exists' },
+    ],
+  },
+  { method: 'DELETE', path: '/api/v1/mail/addresses/:id', idKind: 'mailAddress', noBody: true },
+  { method: 'DELETE', path: '/api/v1/mail/failing-addresses/:address', params: { address: 'gone@example.org' }, noBody: true },
+  { method: 'POST', path: '/api/v1/mail/quarantine/:id/reprocess', idKind: 'quarantine', noBody: true },
+  {
+    method: 'POST',
     path: '/api/v1/glossary',
     idempotent: true,
     valid: (n) => ({ term: `Term ${n}`, language: 'en', translations: { de: `Begriff ${n}` }, caseSensitive: true, note: 'a note' }),
@@ -1466,6 +1500,26 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'POST', path: '/api/v1/conversations/:id/snooze', idKind: 'conversation' },
   { method: 'POST', path: '/api/v1/conversations/:id/reminders', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/conversations/:id/snoozes', idKind: 'conversation' },
+  { method: 'DELETE', path: '/api/v1/mail/addresses/:id', idKind: 'mailAddress' },
+  { method: 'GET', path: '/api/v1/mail/quarantine/:id', idKind: 'quarantine' },
+  { method: 'GET', path: '/api/v1/mail/quarantine/:id/raw', idKind: 'quarantine' },
+  { method: 'POST', path: '/api/v1/mail/quarantine/:id/reprocess', idKind: 'quarantine' },
+  { method: 'GET', path: '/api/v1/conversations/:id/attachments', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/attachments/:id', idKind: 'attachment' },
+];
+
+/** Routes whose path parameter is a mail address. */
+const ADDRESS_ROUTES: { method: 'DELETE'; path: string }[] = [{ method: 'DELETE', path: '/api/v1/mail/failing-addresses/:address' }];
+
+/** Addresses in the path: [raw segment, acceptable statuses, codes]. */
+const ABSURD_ADDRESSES: [string, number[], ErrorCode[]][] = [
+  ['nobody@example.org', [404], ['not_found']],
+  ['no-at-sign', [400], ['validation_failed']],
+  [`${'a'.repeat(250)}@example.org`, [400], ['validation_failed', 'invalid_id']],
+  ['a%00b@example.org', [400], ['invalid_string', 'validation_failed']],
+  ['%ED%A0%80@example.org', [400], ['bad_request', 'invalid_string', 'validation_failed']],
+  // Slashes are legal in a local part: a plain miss.
+  ['..%2F..%2Fetc@example.org', [404], ['not_found']],
 ];
 
 /** Routes whose path parameter is a locale (BCP 47 tag) rather than an id. */
@@ -1671,7 +1725,8 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     return problems;
   }
 
-  const urlOf = (r: { path: string; idKind?: keyof Ids }) => (r.idKind ? r.path.replace(':id', ids[r.idKind]) : r.path);
+  const urlOf = (r: { path: string; idKind?: keyof Ids; params?: Record<string, string> }) =>
+    r.path.replace(/:(\w+)/g, (m, k: string) => (k === 'id' && r.idKind ? ids[r.idKind] : (r.params?.[k] ?? m)));
   const headersFor = (r: { public?: boolean }, extra: Record<string, string> = {}): Record<string, string> => ({
     ...(r.public ? {} : { authorization: `Bearer ${ws.token}` }),
     ...extra,
@@ -1833,6 +1888,17 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     return cases;
   }
 
+  function addressCases(): Case[] {
+    return ADDRESS_ROUTES.flatMap((r) =>
+      ABSURD_ADDRESSES.map(([raw, status, codes]) => ({
+        name: `${r.method} ${r.path} address=${raw.slice(0, 40)}`,
+        req: { method: r.method, url: r.path.replace(':address', raw), headers: { authorization: `Bearer ${ws.token}` } },
+        status,
+        codes,
+      })),
+    );
+  }
+
   function localeCases(): Case[] {
     return LOCALE_ROUTES.flatMap((r) =>
       ABSURD_LOCALES.map(([raw, status, codes]) => ({
@@ -1923,9 +1989,40 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       slaPolicy: slaPolicy.id,
       otherTeam: otherTeam.id,
       scheduledMessage: scheduled.id,
+      ...(await seedMail()),
     };
   });
   afterAll(async () => h?.close());
+
+  /** A mail address, a mailed conversation with an attachment, and a quarantined loop. */
+  async function seedMail(): Promise<Pick<Ids, 'mailAddress' | 'quarantine' | 'attachment'>> {
+    const auth = { authorization: `Bearer ${ws.token}` };
+    const address = 'support@bad-input.example';
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/mail/addresses', headers: auth, payload: { address } });
+    expect(res.statusCode, res.body).toBe(201);
+    const env = { workspaceId: ws.id, rcptTo: [address], receivedVia: 'smtp' as const };
+    const mailed = await h.mailIngest.ingest(
+      rawMail(
+        {
+          From: 'mailer@example.org',
+          To: address,
+          Subject: 'with a file',
+          'MIME-Version': '1.0',
+          'Content-Type': 'multipart/mixed; boundary="b"',
+        },
+        '--b\nContent-Type: text/plain\n\nsee file\n--b\nContent-Type: text/plain\nContent-Disposition: attachment; filename="a.txt"\n\nfile\n--b--\n',
+      ),
+      { ...env, mailFrom: 'mailer@example.org' },
+    );
+    if (mailed.kind !== 'created') throw new Error(`seed mail: ${mailed.kind}`);
+    const list = await h.app.inject({ method: 'GET', url: `/api/v1/conversations/${mailed.conversationId}/attachments`, headers: auth });
+    const looped = await h.mailIngest.ingest(rawMail({ From: address, To: address, Subject: 'loop' }, 'loop'), {
+      ...env,
+      mailFrom: address,
+    });
+    if (looped.kind !== 'quarantined') throw new Error(`seed loop: ${looped.kind}`);
+    return { mailAddress: res.json().id, quarantine: looped.quarantineId, attachment: list.json().data[0].id };
+  }
 
   it.skipIf(!engine.available)('the tables cover every POST/PATCH route and every route with an id', async () => {
     const doc = h.app.swagger() as { info: { description?: string }; paths: Record<string, Record<string, unknown>> };
@@ -1939,7 +2036,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       .map((o) => `${o.method} ${o.path}`);
     expect(BODY_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(writes.sort());
     const withId = ops.filter((o) => o.path.includes(':')).map((o) => `${o.method} ${o.path}`);
-    expect([...ID_ROUTES, ...LOCALE_ROUTES].map((r) => `${r.method} ${r.path}`).sort()).toEqual(withId.sort());
+    expect([...ID_ROUTES, ...LOCALE_ROUTES, ...ADDRESS_ROUTES].map((r) => `${r.method} ${r.path}`).sort()).toEqual(withId.sort());
     const lists = ops.filter(
       (o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage)$/.test(o.path),
     );
@@ -1959,6 +2056,12 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const before = await counts();
     const problems = await run(idCases());
     expect(problems).toEqual([]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it.skipIf(!engine.available)('absurd addresses in the path are 400 or 404, never 500, and nothing is written', async () => {
+    const before = await counts();
+    expect(await run(addressCases())).toEqual([]);
     expect(await counts()).toEqual(before);
   });
 
