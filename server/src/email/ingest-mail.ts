@@ -118,7 +118,9 @@ export function createMailIngest(deps: MailIngestDeps): MailIngest & MailReproce
     const thread = await findThread(tx, workspaceId, deps.tokens, mail, envelope.rcptTo, customerId);
     if (opts.caps) {
       const counts = await recentMailCounts(tx, workspaceId, sender, thread?.conversation.id ?? null, new Date(at.getTime() - 3600_000));
-      if (counts.bySender >= MAIL_CAPS.perSenderPerHour) {
+      // bySender includes this message (its ledger row is claimed, with the sender, before deciding);
+      // byConversation does not (the row gets its conversation when settled).
+      if (counts.bySender > MAIL_CAPS.perSenderPerHour) {
         return {
           kind: 'quarantine',
           reason: 'sender_flood',
