@@ -11,6 +11,7 @@ import { cultureRoutes } from './culture/culture.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
 import { attachmentsRoutes } from './email/attachments.routes.js';
 import { mailAdminRoutes } from './email/mail-admin.routes.js';
+import { mailOutboundRoutes } from './email/outbound/mail-outbound.routes.js';
 import { imapRoutes } from './email/receivers/imap.routes.js';
 import { registerAuth } from './http/auth.js';
 import type { Deps } from './http/deps.js';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   schedulingRoutes(app, deps);
   imapRoutes(app, deps);
   mailAdminRoutes(app, deps);
+  mailOutboundRoutes(app, deps);
   attachmentsRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

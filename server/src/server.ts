@@ -10,6 +10,8 @@ import type { Db } from './db/types.js';
 import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge.job.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
+import { mailOnEvents, registerMailSendJob } from './jobs/mail-send.job.js';
+import { ThreadTokens } from './email/thread-token.js';
 import { registerSchedulingJob } from './jobs/scheduling.job.js';
 import { registerSlaJob } from './jobs/sla-evaluate.job.js';
 import { registerTranslateJob, translateOnInbound } from './jobs/translate-message.job.js';
@@ -57,6 +59,11 @@ export async function startServer(
       slaOnEvents((err, ev) => log.error({ err, eventId: ev.id }, 'SLA clocks could not follow an event')),
       // New customer conversations are acknowledged by a job, so the create path stays fast.
       acknowledgeOnCreated(() => boss),
+      // Outbound messages of e-mail conversations are queued in mail_outbox; the mail-send job delivers them.
+      mailOnEvents(
+        () => boss,
+        (err, ev) => log.error({ err, eventId: ev.id }, 'outbound mail could not be queued'),
+      ),
       ...(translator.mayTranslate ? [translateOnInbound(() => boss, translator), retryFailedReplies(() => boss)] : []),
     ],
   });
@@ -76,6 +83,7 @@ export async function startServer(
       blobs,
       mailIngest: receivers.ingest,
       providerAllowedHosts: config.providerAllowedHosts,
+      smtpRelay: config.smtpRelay,
       bodyLimit: config.bodyLimit,
       sessionTtlMs: config.sessionTtlMs,
       secureCookies: config.secureCookies,
@@ -97,6 +105,14 @@ export async function startServer(
       onError: (err, row) => app.log.error({ err, id: row.id }, 'a scheduled message, snooze or reminder failed'),
     });
     await registerAcknowledgeJob(boss, { db, clock });
+    await registerMailSendJob(boss, {
+      db,
+      clock,
+      box: secretBox,
+      tokens: new ThreadTokens(secretBox),
+      serverRelay: config.smtpRelay,
+      allowedHosts: config.providerAllowedHosts,
+    });
     await registerTranslateJob(
       boss,
       { db, translator, clock },

@@ -18,6 +18,8 @@ export interface Deps {
   translator: Translator;
   /** Seals provider keys at rest (server key). */
   secretBox: SecretBox;
+  /** The server's outbound relay (--smtp-relay), used by workspaces without their own. */
+  smtpRelay?: string | undefined;
   /** Private hosts workspace-configured engines may reach anyway (MERIDIAN_PROVIDER_ALLOWED_HOSTS). */
   providerAllowedHosts: readonly string[];
   /** Fetches workspaces' IMAP mailboxes (POST /mail/imap/poll); absent where the server fetches no mail. */

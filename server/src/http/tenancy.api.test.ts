@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../auth/principal.js';
+import { queueOutboundMail } from '../email/outbound/queue-mail.js';
 import { ERROR_STATUS } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
 import { rawMail } from '../test/mail/inbound.js';
@@ -33,6 +34,7 @@ interface Ids {
   mailAddress: string;
   quarantine: string;
   attachment: string;
+  mailOutbox: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
 const ID_KINDS: IdKind[] = [
@@ -49,6 +51,7 @@ const ID_KINDS: IdKind[] = [
   'mailAddress',
   'quarantine',
   'attachment',
+  'mailOutbox',
 ];
 
 /** A valid business calendar definition: Mon–Fri 09:00–17:00 in Helsinki with Finnish holidays. */
@@ -328,6 +331,21 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/mail/quarantine/:id/reprocess', access: 'admin', idKind: 'quarantine', ownStatus: 200 },
   { method: 'GET', path: '/api/v1/conversations/:id/attachments', access: 'agent', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/attachments/:id', access: 'agent', idKind: 'attachment' },
+  { method: 'GET', path: '/api/v1/mail/settings', access: 'admin' },
+  {
+    method: 'PUT',
+    path: '/api/v1/mail/settings',
+    access: 'admin',
+    body: (_o, n) => ({
+      fromName: `Support ${n}`,
+      relayUrl: 'smtp://relay.example.com:587',
+      relayUser: 'u',
+      relayPassword: 'relay secret',
+    }),
+  },
+  { method: 'GET', path: '/api/v1/mail/outbox', access: 'agent' },
+  // The seeded reply's mail is queued: retrying it is a 409 for its own workspace.
+  { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', access: 'admin', idKind: 'mailOutbox', ownStatus: 409 },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
 ];
 
@@ -384,6 +402,7 @@ const SMUGGLE: Smuggle[] = [
   { route: find('PATCH', '/api/v1/settings/translation') },
   { route: find('PUT', '/api/v1/settings/acknowledgements') },
   { route: find('PUT', '/api/v1/mail/imap') },
+  { route: find('PUT', '/api/v1/mail/settings') },
   { route: find('POST', '/api/v1/glossary') },
   { route: find('PATCH', '/api/v1/glossary/:id') },
   { route: find('POST', '/api/v1/conversations/:id/scheduled-messages') },
@@ -449,6 +468,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       glossary: await read('/api/v1/glossary'),
       translationSettings: await read('/api/v1/settings/translation'),
       ackSettings: await read('/api/v1/settings/acknowledgements'),
+      mailSettings: await read('/api/v1/mail/settings'),
+      mailOutbox: await read('/api/v1/mail/outbox'),
       counts: await counts(ids.workspace),
     };
   }
@@ -549,6 +570,9 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       { workspaceId: ws.id, mailFrom: mailbox.address, rcptTo: [mailbox.address], receivedVia: 'smtp' },
     );
     expect(looped.kind).toBe('quarantined');
+    // The reply's e-mail, queued as the outbox handler would.
+    const queued = await h.db.transaction((tx) => queueOutboundMail(tx, ws.id, message.id, h.clock()));
+    expect(queued.kind).toBe('queued');
     return {
       ids: {
         workspace: ws.id,
@@ -565,6 +589,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         mailAddress: mailbox.id,
         quarantine: (looped as { quarantineId: string }).quarantineId,
         attachment: attachments.json().data[0].id,
+        mailOutbox: (queued as { row: { id: string } }).row.id,
       },
       agentEmail,
       customerEmail,

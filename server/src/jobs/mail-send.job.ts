@@ -1,0 +1,64 @@
+import type { PgBoss } from 'pg-boss';
+import type { Queryable } from '../db/types.js';
+import type { EventRow } from '../events/events.repo.js';
+import { releaseReviewHold } from '../email/outbound/outbox.repo.js';
+import { queueOutboundMail } from '../email/outbound/queue-mail.js';
+import { sendDueMail, type MailSenderDeps, type PassResult } from '../email/outbound/send-mail.js';
+import type { EventHandler } from './outbox-processor.js';
+
+export const MAIL_SEND_QUEUE = 'mail-send';
+/** Retries after backoff are picked up by this schedule (pg-boss checks schedules every 30 s). */
+export const MAIL_SEND_SCHEDULE = '*/30 * * * * *';
+
+/** Events after which queued mail may be able to go out at once. */
+const KICKS = new Set(['mail_outbox.retried', 'mail_settings.updated']);
+
+/**
+ * Outbox → mail: an outbound message of an e-mail conversation gets its mail_outbox row in the
+ * drain's transaction (once per message: the row is unique per message), a translated reply held
+ * for review becomes due when released (`message.outbound_ready`), and a send pass is asked for
+ * through a pg-boss job written in the same transaction. A failure is contained in a savepoint and
+ * reported; it never holds the outbox back.
+ */
+export function mailOnEvents(boss: () => PgBoss | undefined, onError: (err: unknown, ev: EventRow) => void): EventHandler {
+  return async (ev, tx: Queryable) => {
+    const messageId = typeof ev.payload.messageId === 'string' ? ev.payload.messageId : null;
+    let due = KICKS.has(ev.type);
+    // A conversation an agent starts by e-mail has its first message in conversation.created.
+    const created = (ev.type === 'message.created' || ev.type === 'conversation.created') && ev.payload.direction === 'outbound';
+    if (created || ev.type === 'message.outbound_ready') {
+      if (!messageId) return;
+      await tx.query('SAVEPOINT mail_event');
+      try {
+        const at = new Date(ev.createdAt);
+        if (created) due = (await queueOutboundMail(tx, ev.workspaceId, messageId, at)).kind === 'queued';
+        else due = await releaseReviewHold(tx, ev.workspaceId, messageId, at);
+        await tx.query('RELEASE SAVEPOINT mail_event');
+      } catch (err) {
+        await tx.query('ROLLBACK TO SAVEPOINT mail_event');
+        onError(err, ev);
+        return;
+      }
+    }
+    const b = boss();
+    if (due && b)
+      await b.send(MAIL_SEND_QUEUE, {}, { db: { executeSql: async (text: string, values?: unknown[]) => tx.query(text, values) } });
+  };
+}
+
+/**
+ * Sends due mail: on each job (new mail, a release, a retry) and on a 30-second schedule (rows
+ * whose backoff ended). The `short` policy keeps at most one pass waiting however many kicks
+ * arrive; two passes that do run at once never take the same row (claims are SKIP LOCKED).
+ */
+export async function registerMailSendJob(
+  boss: PgBoss,
+  deps: MailSenderDeps & { onPass?: (r: PassResult) => void },
+  opts: { pollingIntervalSeconds?: number } = {},
+): Promise<void> {
+  await boss.createQueue(MAIL_SEND_QUEUE, { retryLimit: 0, policy: 'short' });
+  await boss.work(MAIL_SEND_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async () => {
+    deps.onPass?.(await sendDueMail(deps));
+  });
+  await boss.schedule(MAIL_SEND_QUEUE, MAIL_SEND_SCHEDULE);
+}
