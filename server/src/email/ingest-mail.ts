@@ -343,5 +343,8 @@ function channelMeta(mail: InboundMail, sender: string, envelope: InboundEnvelop
   set(MAIL_META.quoted, mail.quoted);
   set(MAIL_META.signature, mail.signature);
   for (const [k, v] of Object.entries(mail.headers)) set(k, v);
+  // The null sender lives in the envelope, not the headers: recorded so the acknowledgement, which
+  // reads only the stored message, does not answer a bounce or an autoresponder.
+  if (envelope.mailFrom === null) meta['return-path'] = '<>';
   return meta;
 }
