@@ -74,6 +74,9 @@ export const DEMO_WORKSPACE = { slug: 'demo', name: 'Demo' } as const;
 
 export const DEMO_ADMIN_PASSWORD = 'meridian-demo';
 
+/** The demo's support mailbox: mail to it (SMTP listener or IMAP) lands in the demo workspace. */
+export const DEMO_MAIL_ADDRESS = 'support@demo.meridian.localhost';
+
 // ---------------------------------------------------------------------------
 // Teams
 // ---------------------------------------------------------------------------

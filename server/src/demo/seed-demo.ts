@@ -7,6 +7,7 @@ import { createConversation } from '../conversations/create-conversation.js';
 import { createCustomer } from '../customers/save-customer.js';
 import type { Db } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
+import { insertAddress } from '../email/mail.repo.js';
 import { newId } from '../lib/ids.js';
 import { addMessage } from '../messages/add-message.js';
 import { demoChain, demoFallbacks, demoRoutingRules } from '../routing/demo-setup.js';
@@ -18,6 +19,7 @@ import { createWorkspace } from '../workspaces/create-workspace.js';
 import { findWorkspaceBySlug, type Workspace } from '../workspaces/workspaces.repo.js';
 import {
   DEMO_ADMIN_PASSWORD,
+  DEMO_MAIL_ADDRESS,
   DEMO_WORKSPACE,
   demoAgents,
   demoConversations,
@@ -99,6 +101,7 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; w
     }
     await saveRouting(tx, ws.id, SYSTEM, demoRouting(teamIds), now);
     for (const policy of demoSlaPolicies) await createSlaPolicy(tx, ws.id, SYSTEM, policy, now);
+    await insertAddress(tx, ws.id, { id: newId(), address: DEMO_MAIL_ADDRESS, name: 'Demo support', createdAt: now });
     const customerIds = new Map<string, string>();
     for (const c of demoCustomers) {
       const created = await createCustomer(

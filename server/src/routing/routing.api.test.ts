@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../auth/create-token.js';
 import { seedDemo } from '../demo/seed-demo.js';
-import { demoAgents, demoTeams } from '../demo/demo-data.js';
+import { DEMO_MAIL_ADDRESS, demoAgents, demoTeams } from '../demo/demo-data.js';
 import { ENGINES } from '../test/engines.js';
 import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 import { demoCalendar, demoChain, demoRoutingRules } from './demo-setup.js';
@@ -314,6 +314,8 @@ describe.each(ENGINES)('routing API on $engine', (engine) => {
   it.skipIf(!engine.available)('the demo workspace is seeded with its routing: Portuguese at night goes to San Francisco', async () => {
     h.clock.set('2026-03-10T22:00:00Z');
     const { workspace } = await seedDemo(h.db, h.clock());
+    // Its support mailbox receives mail for it.
+    expect(await h.mailIngest.resolveRecipient(DEMO_MAIL_ADDRESS)).toEqual({ workspaceId: workspace.id });
     const token = (await h.db.transaction((tx) => createToken(tx, workspace.id, { name: 'demo lead', role: 'lead' }, h.clock()))).secret;
     const routing = await ok(token, 'GET', '/api/v1/routing');
     expect(routing.rules).toHaveLength(demoRoutingRules.length);
