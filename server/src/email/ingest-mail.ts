@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { loopId } from '../acks/acknowledge.js';
 import { suppression } from '../acks/suppress.js';
 import { createConversation } from '../conversations/create-conversation.js';
 import { findCustomerIdByIdentity } from '../customers/customers.repo.js';
@@ -111,7 +112,8 @@ export function createMailIngest(deps: MailIngestDeps): MailIngest & MailReproce
     }
     const meta: Record<string, string> = { ...mail.headers, from: sender };
     if (envelope.mailFrom === null) meta['return-path'] = '<>';
-    const auto = suppression(meta, { selfIds: mailboxes });
+    // X-Loop on what we send names a mailbox (outbound mail) or the workspace's loop id (acknowledgements).
+    const auto = suppression(meta, { selfIds: [...mailboxes, loopId(workspaceId)] });
     if (auto?.reason === 'loop') return { kind: 'quarantine', reason: 'loop', detail: auto.detail };
 
     const customerId = (await findCustomerIdByIdentity(tx, workspaceId, 'email', sender)) ?? null;
