@@ -45,6 +45,7 @@ describe('suppression (RFC 3834)', () => {
   it('tells automated addresses from people’s', () => {
     for (const a of [
       'mailer-daemon@x.org',
+      'postmaster@x.org',
       'noreply@x.org',
       'no_reply@x.org',
       'do-not-reply@x.org',

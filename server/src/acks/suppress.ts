@@ -15,7 +15,7 @@
  *   x-loop                      names one of `selfIds` → loop
  *   return-path                 <> (a bounce or other null-sender mail) → null_sender
  *   from (else the sender the
- *   caller knows)               MAILER-DAEMON, no-reply, do-not-reply, bounce, owner-…, …-request → automated_sender
+ *   caller knows)               MAILER-DAEMON, postmaster, no-reply, do-not-reply, bounce, owner-…, …-request → automated_sender
  */
 export type SuppressReason =
   'auto_submitted' | 'precedence' | 'auto_response_suppressed' | 'mailing_list' | 'loop' | 'null_sender' | 'automated_sender';
@@ -56,7 +56,9 @@ export function addressOf(value: string): string {
   return (angle ? angle[1]! : value).trim().toLowerCase();
 }
 
-const AUTOMATED_LOCAL = /^(mailer-daemon|mail-daemon|no-?reply|no_reply|do-?not-?reply|do_not_reply|bounces?|owner-.+|.+-request)$/;
+// postmaster too: what sends bounces and MTA notices, and what vacation(1) has always ignored.
+const AUTOMATED_LOCAL =
+  /^(mailer-daemon|mail-daemon|postmaster|no-?reply|no_reply|do-?not-?reply|do_not_reply|bounces?|owner-.+|.+-request)$/;
 const AUTOMATED_PREFIX = /^(no-?reply|no_reply|do-?not-?reply|bounces?)[-+._]/;
 
 /** Whether an address belongs to software, not a person (RFC 3834 §2 lists some of these). */
