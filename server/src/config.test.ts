@@ -58,4 +58,55 @@ describe('loadConfig', () => {
     expect(() => loadConfig({}, { MERIDIAN_SMTP_MAX_BYTES: '10' })).toThrow(/MERIDIAN_SMTP_MAX_BYTES/);
     expect(() => loadConfig({}, { MERIDIAN_IMAP_POLL_SECONDS: '-1' })).toThrow(/MERIDIAN_IMAP_POLL_SECONDS/);
   });
+
+  it('picks the blob store: files by default, or an S3-compatible bucket checked at start', () => {
+    expect(loadConfig({}, {})).toMatchObject({ blobStore: 'fs', s3: undefined });
+    const s3 = {
+      MERIDIAN_BLOB_STORE: 's3',
+      MERIDIAN_S3_ENDPOINT: 'http://127.0.0.1:9000',
+      MERIDIAN_S3_BUCKET: 'helpdesk-files',
+      MERIDIAN_S3_REGION: 'eu-central-1',
+      MERIDIAN_S3_FORCE_PATH_STYLE: 'true',
+      MERIDIAN_S3_ACCESS_KEY_ID: 'AKID',
+      MERIDIAN_S3_SECRET_ACCESS_KEY: 'secret',
+    };
+    expect(loadConfig({}, s3).s3).toEqual({
+      endpoint: 'http://127.0.0.1:9000',
+      bucket: 'helpdesk-files',
+      region: 'eu-central-1',
+      forcePathStyle: true,
+      accessKeyId: 'AKID',
+      secretAccessKey: 'secret',
+      sessionToken: undefined,
+    });
+    // Only a bucket given: AWS's regional endpoint, virtual-hosted style, the standard AWS_* keys.
+    const aws = {
+      MERIDIAN_BLOB_STORE: 's3',
+      MERIDIAN_S3_BUCKET: 'b-1',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'A',
+      AWS_SECRET_ACCESS_KEY: 'S',
+    };
+    expect(loadConfig({}, aws).s3).toMatchObject({
+      endpoint: 'https://s3.eu-west-1.amazonaws.com',
+      forcePathStyle: false,
+      accessKeyId: 'A',
+    });
+
+    const without = (k: keyof typeof s3) => Object.fromEntries(Object.entries(s3).filter(([name]) => name !== k));
+    expect(() => loadConfig({}, { MERIDIAN_BLOB_STORE: 'gcs' })).toThrow(/MERIDIAN_BLOB_STORE must be fs or s3/);
+    expect(() => loadConfig({}, without('MERIDIAN_S3_BUCKET'))).toThrow(/needs MERIDIAN_S3_BUCKET/);
+    expect(() => loadConfig({}, without('MERIDIAN_S3_SECRET_ACCESS_KEY'))).toThrow(
+      /both MERIDIAN_S3_ACCESS_KEY_ID and MERIDIAN_S3_SECRET_ACCESS_KEY/,
+    );
+    expect(() => loadConfig({}, without('MERIDIAN_S3_ACCESS_KEY_ID'))).toThrow(/both MERIDIAN_S3_ACCESS_KEY_ID/);
+    const noKeys = { MERIDIAN_BLOB_STORE: 's3', MERIDIAN_S3_BUCKET: 'b-1' };
+    expect(() => loadConfig({}, noKeys)).toThrow(/needs MERIDIAN_S3_ACCESS_KEY_ID and MERIDIAN_S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({}, { ...s3, MERIDIAN_S3_ENDPOINT: 'ftp://files' })).toThrow(/MERIDIAN_S3_ENDPOINT/);
+    expect(() => loadConfig({}, { ...s3, MERIDIAN_S3_ENDPOINT: 'https://key:secret@s3.example' })).toThrow(/MERIDIAN_S3_ENDPOINT/);
+    expect(() => loadConfig({}, { ...s3, MERIDIAN_S3_FORCE_PATH_STYLE: 'yes' })).toThrow(/MERIDIAN_S3_FORCE_PATH_STYLE/);
+    expect(() => loadConfig({}, { ...s3, MERIDIAN_S3_BUCKET: 'Has/Slash' })).toThrow(/not a bucket name/);
+    // S3 settings without the switch are a half-done change, not something to ignore.
+    expect(() => loadConfig({}, without('MERIDIAN_BLOB_STORE'))).toThrow(/MERIDIAN_S3_.* is set but MERIDIAN_BLOB_STORE is not s3/);
+  });
 });

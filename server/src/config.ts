@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { DbTarget } from './db/open.js';
 import { parseSecretKey } from './lib/secret-box.js';
+import type { S3Options } from './storage/s3-blob-store.js';
 
 /** One validated configuration, from flags first, then environment, then defaults. */
 export interface Config {
@@ -32,6 +33,9 @@ export interface Config {
   smtpRelay?: string | undefined;
   /** Where attachments and raw mail are stored (MERIDIAN_BLOB_DIR): <data>/blobs by default. */
   blobDir: string;
+  /** MERIDIAN_BLOB_STORE: `fs` (blobDir, the default) or `s3` (then `s3` is set). */
+  blobStore?: 'fs' | 's3' | undefined;
+  s3?: S3Options | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +54,44 @@ function int(name: string, raw: string | undefined, def: number, min: number, ma
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   return n;
+}
+
+/** MERIDIAN_S3_*: checked only for MERIDIAN_BLOB_STORE=s3, and refused otherwise so a half-done switch is noticed. */
+function s3Options(env: NodeJS.ProcessEnv, store: string): S3Options | undefined {
+  const v = (name: string): string | undefined => env[name] || undefined;
+  if (store !== 's3') {
+    const stray = Object.keys(env).find((k) => k.startsWith('MERIDIAN_S3_') && env[k]);
+    if (stray) throw new ConfigError(`${stray} is set but MERIDIAN_BLOB_STORE is not s3; set MERIDIAN_BLOB_STORE=s3 or unset it`);
+    return undefined;
+  }
+  const bucket = v('MERIDIAN_S3_BUCKET');
+  if (!bucket) throw new ConfigError('MERIDIAN_BLOB_STORE=s3 needs MERIDIAN_S3_BUCKET');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw new ConfigError(`MERIDIAN_S3_BUCKET "${bucket}" is not a bucket name`);
+  const region = v('MERIDIAN_S3_REGION') ?? v('AWS_REGION') ?? 'us-east-1';
+  if (!/^[a-z0-9-]+$/.test(region)) throw new ConfigError(`MERIDIAN_S3_REGION "${region}" is not a region name`);
+  const endpoint = v('MERIDIAN_S3_ENDPOINT') ?? `https://s3.${region}.amazonaws.com`;
+  if (!/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(endpoint) || /@/.test(endpoint))
+    throw new ConfigError('MERIDIAN_S3_ENDPOINT must be an http(s) URL without credentials, e.g. https://s3.eu-central-1.amazonaws.com');
+  const pathStyle = v('MERIDIAN_S3_FORCE_PATH_STYLE') ?? 'false';
+  if (pathStyle !== 'true' && pathStyle !== 'false') throw new ConfigError('MERIDIAN_S3_FORCE_PATH_STYLE must be true or false');
+  let accessKeyId = v('MERIDIAN_S3_ACCESS_KEY_ID');
+  let secretAccessKey = v('MERIDIAN_S3_SECRET_ACCESS_KEY');
+  let sessionToken: string | undefined;
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined))
+    throw new ConfigError(
+      'set both MERIDIAN_S3_ACCESS_KEY_ID and MERIDIAN_S3_SECRET_ACCESS_KEY, or neither (then AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)',
+    );
+  if (accessKeyId === undefined) {
+    // Neither given: the standard AWS variables, as every S3 tool reads them.
+    accessKeyId = v('AWS_ACCESS_KEY_ID');
+    secretAccessKey = v('AWS_SECRET_ACCESS_KEY');
+    sessionToken = v('AWS_SESSION_TOKEN');
+    if (!accessKeyId || !secretAccessKey)
+      throw new ConfigError(
+        'MERIDIAN_BLOB_STORE=s3 needs MERIDIAN_S3_ACCESS_KEY_ID and MERIDIAN_S3_SECRET_ACCESS_KEY (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)',
+      );
+  }
+  return { endpoint, bucket, region, forcePathStyle: pathStyle === 'true', accessKeyId, secretAccessKey: secretAccessKey!, sessionToken };
 }
 
 export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Config {
@@ -90,6 +132,8 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
   if ((tlsCert === undefined) !== (tlsKey === undefined))
     throw new ConfigError('set both MERIDIAN_SMTP_TLS_CERT and MERIDIAN_SMTP_TLS_KEY, or neither');
   const host = flags.host ?? env.HOST ?? '127.0.0.1';
+  const blobStore = env.MERIDIAN_BLOB_STORE || 'fs';
+  if (blobStore !== 'fs' && blobStore !== 's3') throw new ConfigError(`MERIDIAN_BLOB_STORE must be fs or s3, got "${blobStore}"`);
   return {
     db,
     apertiumUrl,
@@ -100,6 +144,8 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     imapPollSeconds: int('MERIDIAN_IMAP_POLL_SECONDS', env.MERIDIAN_IMAP_POLL_SECONDS, 60, 0, 86_400),
     smtpRelay,
     blobDir: path.resolve(env.MERIDIAN_BLOB_DIR || path.join(dataDir, 'blobs')),
+    blobStore,
+    s3: s3Options(env, blobStore),
     secretKey,
     secretKeyFile: path.resolve(env.MERIDIAN_SECRET_KEY_FILE || path.join(dataDir, 'secret.key')),
     providerAllowedHosts,

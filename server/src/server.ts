@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { migrate } from './db/migrate.js';
 import { createReceivers } from './email/receivers/start-receivers.js';
-import { FsBlobStore } from './storage/blob-store.js';
+import { createBlobStore } from './storage/create-blob-store.js';
 import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
 import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge.job.js';
@@ -69,7 +69,7 @@ export async function startServer(
   });
   const { outbox } = runtime;
   // Inbound mail: the SMTP listener (when smtpPort > 0) and the IMAP poller, over one ingest.
-  const blobs = new FsBlobStore(config.blobDir, clock);
+  const blobs = createBlobStore(config, clock);
   const receivers = createReceivers(config, { db, clock, secretBox, blobs, onCommit: runtime.deps.onCommit, log: () => log });
 
   const app = await buildApp(

@@ -2,12 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { systemClock, type Clock } from '../lib/clock.js';
+import { AppError } from '../lib/errors.js';
 
 /**
- * Where message bytes live (raw mail, attachments). Keys are generated here, never derived from
- * anything a sender chose, so a file name cannot steer where bytes land. `put` returns only once the
- * bytes are on disk (fsync'd file and directory): callers commit the row that names the key after it,
- * which is what lets the SMTP listener answer 250 after commit and mean it.
+ * Where message bytes live (raw mail, attachments): FsBlobStore below, or S3BlobStore
+ * (s3-blob-store.ts). Keys are generated here, never derived from anything a sender chose, so a file
+ * name cannot steer where bytes land. `put` returns only once the bytes are durable (fsync'd file and
+ * directory; S3's 200): callers commit the row that names the key after it, which is what lets the
+ * SMTP listener answer 250 after commit and mean it. A missing key is AppError `not_found`.
  */
 export interface BlobStore {
   put(workspaceId: string, bytes: Buffer): Promise<{ key: string; sha256: string; size: number }>;
@@ -15,7 +17,8 @@ export interface BlobStore {
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^[0-9a-f-]{36}\/\d{6}\/[0-9a-f-]{36}$/;
+/** `{workspace uuid}/{yyyymm}/{uuid}`: the only shape a store accepts, so no caller-made path reaches it. */
+export const BLOB_KEY = /^[0-9a-f-]{36}\/\d{6}\/[0-9a-f-]{36}$/;
 
 /** Blobs as files under one directory: `{workspace}/{yyyymm}/{uuid}`. */
 export class FsBlobStore implements BlobStore {
@@ -27,7 +30,7 @@ export class FsBlobStore implements BlobStore {
   ) {}
 
   private file(key: string): string {
-    if (!KEY.test(key)) throw new Error(`not a blob key: ${key}`);
+    if (!BLOB_KEY.test(key)) throw new Error(`not a blob key: ${key}`);
     return path.join(this.dir, key);
   }
 
@@ -59,8 +62,14 @@ export class FsBlobStore implements BlobStore {
     return { key, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
   }
 
-  get(key: string): Promise<Buffer> {
-    return readFile(this.file(key));
+  async get(key: string): Promise<Buffer> {
+    try {
+      return await readFile(this.file(key));
+    } catch (err) {
+      // The same answer as the S3 store gives for a missing object.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('not_found', 'stored file not found');
+      throw err;
+    }
   }
 
   async delete(key: string): Promise<void> {
