@@ -3,21 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from '../../test/engines.js';
 import { call } from '../../test/harness.js';
 import { conversationOf } from '../../test/mail/ingest-fixture.js';
-import { startOutboundCase, type OutboundCase } from '../../test/mail/outbound-fixture.js';
+import { rawHeaders, startOutboundCase, type OutboundCase } from '../../test/mail/outbound-fixture.js';
 import { markFailing } from '../mail.repo.js';
 import { appendEvent } from '../../events/events.repo.js';
 import { saveMessageTranslation } from '../../translation/message-translations.repo.js';
 import { insertReview, releaseReview } from '../../translation/reviews.repo.js';
 import { queueOutboundMail } from './queue-mail.js';
-
-/** The header block of raw mail bytes, unfolded, as [name, value] lines in order. */
-export function rawHeaders(raw: Buffer): [string, string][] {
-  const head = raw.toString('latin1').split('\r\n\r\n')[0]!;
-  return head
-    .replace(/\r\n[ \t]/g, ' ')
-    .split('\r\n')
-    .map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()] as [string, string]);
-}
 
 /**
  * Outbound mail on both engines: which messages queue mail and why some are held, what the

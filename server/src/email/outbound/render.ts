@@ -7,6 +7,8 @@ import { cleanLanguage, directionOf, escapeHtml, oneLine, textToHtml } from './h
 export interface OutboundMail {
   from: { name: string | null; address: string };
   to: string;
+  /** The customer's name, shown with the address. */
+  toName?: string | null;
   subject: string;
   /** `<…@domain>`: ThreadTokens.messageId for the message. */
   messageId: string;
@@ -56,9 +58,11 @@ export function mailOptions(m: OutboundMail): Mail.Options {
     headers['X-Auto-Response-Suppress'] = 'All';
   }
   const name = m.from.name ? oneLine(m.from.name, 200) : '';
+  const toName = m.toName ? oneLine(m.toName, 200) : '';
   return {
+    // Names go to nodemailer as structured values: it quotes or RFC 2047-encodes them, never pastes them raw.
     from: name ? { name, address: m.from.address } : m.from.address,
-    to: m.to,
+    to: toName ? { name: toName, address: m.to } : m.to,
     replyTo: m.replyTo,
     subject: oneLine(m.subject),
     messageId: m.messageId,

@@ -14,7 +14,7 @@ import { findMailSettings, workspaceAddresses } from './mail-settings.repo.js';
 import { claimDue, recordSentMessageId, settleOutbox, type ClaimedRow, type Settlement } from './outbox.repo.js';
 import { connectAddress, relayFor, transportFor } from './relay.js';
 import { deliveredContent, mailOptions, type OutboundMail } from './render.js';
-import { isFailingAddress, lastInboundMeta } from './thread.repo.js';
+import { isFailingAddress, lastInboundMeta, outboundFacts } from './thread.repo.js';
 
 export interface MailSenderDeps {
   db: Db;
@@ -34,7 +34,7 @@ export interface MailSenderDeps {
 /** A claim lasts this long: past it, a sender that died mid-send leaves the row due again. */
 export const LEASE_MS = 5 * 60_000;
 /** Temporary failures in a row before a message is given up (besides its age: backoff.ts). */
-export const MAX_ATTEMPTS = 40;
+export const MAX_ATTEMPTS = 200;
 const BATCH = 20;
 
 export type PassResult = Record<'sent' | 'retrying' | 'failed' | 'held' | 'waiting', number>;
@@ -59,6 +59,7 @@ async function prepare(deps: MailSenderDeps, row: ClaimedRow, now: Date): Promis
   if (!row.forced && (await isFailingAddress(deps.db, ws, to)))
     return { settle: { status: 'held', reason: 'address_failing', lastError: null } };
 
+  const facts = await outboundFacts(deps.db, ws, row.messageId);
   const addresses = await workspaceAddresses(deps.db, ws);
   const meta = await lastInboundMeta(deps.db, ws, row.conversationId, { createdAt: message.createdAt, id: message.id });
   const wroteTo = addresses.find((a) => a.address === cleanAddress(meta?.[MAIL_META.mailbox]));
@@ -80,6 +81,7 @@ async function prepare(deps: MailSenderDeps, row: ClaimedRow, now: Date): Promis
     mail: {
       from: { name: fromName, address: fromAddress },
       to,
+      toName: facts?.customerName ?? null,
       subject: row.subject,
       messageId: deps.tokens.messageId(ws, row.conversationId, row.messageId, domain),
       inReplyTo: messageIds(row.inReplyTo)[0] ?? null,

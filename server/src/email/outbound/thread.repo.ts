@@ -10,6 +10,7 @@ export interface OutboundFacts {
   channel: string;
   subject: string | null;
   customerId: string;
+  customerName: string | null;
   /** The translation review the message waits for or passed, if it is a translated reply. */
   reviewStatus: 'awaiting_review' | 'approved' | null;
 }
@@ -17,9 +18,11 @@ export interface OutboundFacts {
 export async function outboundFacts(q: Queryable, workspaceId: string, messageId: string): Promise<OutboundFacts | undefined> {
   const { rows } = await q.query<OutboundFacts>(
     `SELECT m.id AS "messageId", m.conversation_id AS "conversationId", m.direction, m.author_type AS "authorType",
-            m.created_at AS "createdAt", c.channel, c.subject, c.customer_id AS "customerId", r.status AS "reviewStatus"
+            m.created_at AS "createdAt", c.channel, c.subject, c.customer_id AS "customerId", cu.name AS "customerName",
+            r.status AS "reviewStatus"
        FROM messages m
        JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id
+       JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id
        LEFT JOIN outbound_reviews r ON r.workspace_id = m.workspace_id AND r.message_id = m.id
       WHERE m.workspace_id = $1 AND m.id = $2`,
     [workspaceId, messageId],

@@ -1,6 +1,7 @@
 import { acknowledgeConversation } from '../../acks/acknowledge.js';
 import { sendDueMail, type MailSenderDeps, type PassResult } from '../../email/outbound/send-mail.js';
 import { ThreadTokens } from '../../email/thread-token.js';
+import { outboxBacklog } from '../../events/events.repo.js';
 import { mailOnEvents } from '../../jobs/mail-send.job.js';
 import { OutboxProcessor } from '../../jobs/outbox-processor.js';
 import type { EngineCase } from '../engines.js';
@@ -20,6 +21,8 @@ export interface OutboundCase extends IngestCase {
   sender: MailSenderDeps;
   /** Drains committed events into mail_outbox rows, then sends what is due. */
   flush(): Promise<PassResult>;
+  /** Drains every committed event (waiting out other test files' open transactions on a shared PostgreSQL). */
+  drainAll(): Promise<void>;
   /** A reply through the API (agent token), returning the message id. */
   reply(conversationId: string, body: Record<string, unknown>): Promise<string>;
   /** Runs the acknowledgement for a conversation (as the ack job would). */
@@ -52,8 +55,15 @@ export async function startOutboundCase(engine: EngineCase, opts: { sink?: SmtpS
     outbox,
     sender,
     handlerErrors,
+    async drainAll() {
+      // The drain only takes events older than every running transaction in the cluster, so another
+      // test file's open transaction can hold it back for a moment: wait until the backlog is empty.
+      for (let i = 0; i < 500 && ((await outbox.drain()) > 0 || (await outboxBacklog(c.h.db, 'default')) > 0); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     async flush() {
-      while ((await outbox.drain()) > 0);
+      await out.drainAll();
       return sendDueMail(sender);
     },
     async reply(conversationId: string, body: Record<string, unknown>) {
@@ -82,4 +92,13 @@ export async function startOutboundCase(engine: EngineCase, opts: { sink?: SmtpS
     await close();
   };
   return out;
+}
+
+/** The header block of raw mail bytes, unfolded, as [lower-case name, value] lines in order. */
+export function rawHeaders(raw: Buffer): [string, string][] {
+  const head = raw.toString('latin1').split('\r\n\r\n')[0]!;
+  return head
+    .replace(/\r\n[ \t]/g, ' ')
+    .split('\r\n')
+    .map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()] as [string, string]);
 }
