@@ -39,10 +39,11 @@ const CORRUPTED = new Set(['BadDigest', 'InvalidDigest', 'XAmzContentSHA256Misma
  * Blobs as objects in an S3-compatible bucket (AWS S3, MinIO, Ceph RGW, Cloudflare R2), under the same
  * server-generated keys as FsBlobStore: `{workspace}/{yyyymm}/{uuid}`.
  *
- * Integrity: a put sends Content-MD5 (checked by every S3 implementation: BadDigest) and signs the
- * payload's SHA-256 (AWS and MinIO refuse a body that does not match it), so bytes damaged on the way
- * are refused rather than stored. The SHA-256 also travels as object metadata, and `get` checks the
- * bytes it received against it, which catches damage on servers that check neither header.
+ * Integrity: a put sends Content-MD5 (BadDigest) and signs the payload's SHA-256
+ * (XAmzContentSHA256Mismatch), so AWS S3, MinIO and Ceph refuse bytes damaged on the way rather than
+ * store them. The SHA-256 also travels as object metadata, and `get` checks the bytes it received
+ * against it, which catches damage at rest and on servers that check neither header (emulators such
+ * as s3rver and moto do not).
  * `put` resolves only after the server answered 200, i.e. the object is durable by S3's contract.
  */
 export class S3BlobStore implements BlobStore {
