@@ -203,6 +203,33 @@ describe.skipIf(!dovecotForTests()).each(ENGINES)('IMAP poller on $engine', (eng
     expect(await unseen('Support')).toEqual([]);
   });
 
+  it.skipIf(!engine.available)('with IDLE, new mail is fetched when it arrives, without waiting for the interval', async () => {
+    const body = {
+      host: '127.0.0.1',
+      port: dovecot.port,
+      security: 'none',
+      username: USER.user,
+      password: USER.password,
+      mailbox: 'Support',
+      idle: true,
+    };
+    expect((await call(h, ws.token, 'PUT', '/api/v1/mail/imap', body)).statusCode).toBe(200);
+    // No interval: only the IDLE watcher the first poll opens can fetch what arrives later.
+    const idler = pollerWith();
+    try {
+      // (Something in the folder first, so it exists when this test runs alone.)
+      await dovecot.append(USER.user, 'Support', message(0, 'IdleFirst'));
+      expect(await idler.poll(ws.id)).toMatchObject({ error: null });
+      await dovecot.append(USER.user, 'Support', message(1, 'Idle'));
+      const deadline = Date.now() + 30_000;
+      while ((await stored('Idle')).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect((await stored('Idle')).map((r) => r.conversations)).toEqual([1]);
+      expect(await unseen('Support')).toEqual([]);
+    } finally {
+      await idler.stop();
+    }
+  });
+
   it.skipIf(!engine.available)('a disabled mailbox is not polled', async () => {
     const body = { host: '127.0.0.1', port: dovecot.port, security: 'none', username: USER.user, mailbox: 'Support', enabled: false };
     expect((await call(h, ws.token, 'PUT', '/api/v1/mail/imap', body)).statusCode).toBe(200);

@@ -185,6 +185,8 @@ export class ImapPoller {
           if (this.watchers.get(ws) === client) this.watchers.delete(ws);
         });
         await client.mailboxOpen(account.mailbox, { readOnly: true });
+        // Straight into IDLE: imapflow would otherwise wait 15 s of quiet before it starts on its own.
+        void client.idle().catch((err: unknown) => this.deps.onError?.(err, ws));
       } catch (err) {
         if (client && this.watchers.get(ws) === client) this.watchers.delete(ws);
         client?.close();

@@ -178,6 +178,8 @@ function config(dir: string, port: number, instance: string, ids: Identities, ve
     `}`,
     `protocol imap {`,
     `  mail_max_userip_connections = 100`,
+    // IDLE sessions learn of new mail within a second (inotify may not reach into every sandbox).
+    `  mailbox_idle_check_interval = 1 secs`,
     `}`,
     `service imap-login {`,
     `  inet_listener imap {`,
