@@ -5,7 +5,7 @@
  */
 
 export interface InboundEnvelope {
-  /** SMTP MAIL FROM (null for the null sender `<>`, as DSNs use); for IMAP, the Return-Path if any. */
+  /** SMTP MAIL FROM (null for the null sender `<>`, as DSNs use); for IMAP, the stored Return-Path, else the From address. */
   mailFrom: string | null;
   /** The recipients this workspace accepted (SMTP RCPT TO; for IMAP the mailbox's address). */
   rcptTo: string[];
