@@ -26,9 +26,11 @@ export function guardMime(raw: Buffer, limits = MIME_LIMITS): GuardVerdict {
   if (end < 0 && raw.length > limits.headerBytes) {
     return { ok: false, reason: 'huge_headers', detail: `no end of the header block within ${limits.headerBytes} bytes` };
   }
-  const firstLine = head.slice(0, head.search(/\r?\n|$/));
-  if (!HEADER_LINE.test(firstLine) && !firstLine.startsWith('From ')) {
-    return { ok: false, reason: 'not_a_message', detail: 'the message does not start with a header field' };
+  // A stray first line (leading blank, an mbox "From " line, garbage) is survivable; a header
+  // block with no header field in it at all is not a message.
+  const block = end < 0 ? head : head.slice(0, end);
+  if (!block.split(/\r?\n/).some((l) => HEADER_LINE.test(l))) {
+    return { ok: false, reason: 'not_a_message', detail: 'the header block holds no header field' };
   }
 
   // One pass over lines. A boundary is declared by a Content-Type in some header block; it opens
