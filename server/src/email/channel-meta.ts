@@ -22,7 +22,7 @@ export const MAIL_META = {
   contentLanguage: 'content-language',
   /** "smtp" or "imap". */
   receivedVia: 'receivedVia',
-  /** Comma-separated flags: undecodable (bytes kept raw), quoted (history split off), signature. */
+  /** Comma-separated flags: undecodable (bytes kept raw), raw_body (MIME structure unusable, body kept as it came), quoted (history split off), signature. */
   flags: 'mailFlags',
   /** The new text's quoted history, split off (shown collapsed). */
   quoted: 'quoted',

@@ -20,7 +20,7 @@ export interface InboundMail {
   /** Header values the loop rules and language detection read, lower-case names. */
   headers: Record<string, string>;
   attachments: { name: string; contentType: string; content: Buffer; contentId: string | null; inline: boolean }[];
-  /** undecodable: some bytes could not be decoded in the declared charset (the raw message is kept). */
+  /** undecodable: some bytes could not be decoded in the declared charset (the raw message is kept); raw_body: MIME parsing found nothing, the body is kept as it came. */
   flags: string[];
   /** Set when the message is a delivery status notification. */
   dsn: DsnRecipient[] | null;
@@ -57,9 +57,19 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
   }
   const fromAddr = firstAddress(parsed.from);
   const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? parsed.html : null;
-  const fullText = (parsed.text ?? '').replace(/\r\n/g, '\n');
-  const split = splitReply(fullText.length > MAX_TEXT ? fullText.slice(0, MAX_TEXT) : fullText);
+  let fullText = (parsed.text ?? '').replace(/\r\n/g, '\n');
   const flags: string[] = [];
+  // Broken MIME structure (a boundary that never matches, parts without a blank line) can leave the
+  // parser with nothing although the body has text: keep the body as it came rather than quarantine
+  // a message that reprocessing could never release.
+  if (!fullText.trim() && !html && !parsed.attachments.length) {
+    const body = rawBody(raw);
+    if (body.trim()) {
+      fullText = body;
+      flags.push('raw_body');
+    }
+  }
+  const split = splitReply(fullText.length > MAX_TEXT ? fullText.slice(0, MAX_TEXT) : fullText);
   if (/\uFFFD/.test(fullText) || (html && html.includes('\uFFFD')) || /\uFFFD/.test(parsed.subject ?? '')) flags.push('undecodable');
   if (split.quoted) flags.push('quoted');
   if (split.signature) flags.push('signature');
@@ -93,6 +103,17 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
       dsn: dsn?.length ? dsn : null,
     },
   };
+}
+
+/** The bytes after the top-level header block, as UTF-8 text (undecodable bytes become U+FFFD and are flagged). */
+function rawBody(raw: Buffer): string {
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  const at = crlf >= 0 && (lf < 0 || crlf < lf) ? crlf + 4 : lf >= 0 ? lf + 2 : raw.length;
+  return raw
+    .subarray(at, at + MAX_TEXT * 4)
+    .toString('utf8')
+    .replace(/\r\n/g, '\n');
 }
 
 const unfold = (v: string): string => v.replace(/\r?\n[ \t]+/g, ' ').trim();
