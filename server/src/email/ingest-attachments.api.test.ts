@@ -149,6 +149,14 @@ describe.each(ENGINES)('mail attachments on $engine', (engine) => {
     expect(m!.text).toBe('Hello, see the chart.');
   });
 
+  it.skipIf(!engine.available)('an empty text part beside real HTML reads as the HTML text, not as an empty message', async () => {
+    const out = await c.deliver(multipart('multipart/alternative', [text(''), html('<p>Only the <b>HTML</b> part says it.</p>')]));
+    expect(out.kind).toBe('created');
+    const [m] = await c.messages(conversationOf(out));
+    expect(m!.text).toBe('Only the HTML part says it.');
+    expect(m!.html).toContain('<b>HTML</b>');
+  });
+
   it.skipIf(!engine.available)('a redelivery leaves no extra blobs; quarantined mail keeps only its raw bytes', async () => {
     const message = multipart('multipart/mixed', [text('Once.'), file('a.pdf', 'application/pdf', PDF)]);
     expect((await c.deliver(message)).kind).toBe('created');

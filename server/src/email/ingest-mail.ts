@@ -6,7 +6,7 @@ import { findCustomerIdByIdentity } from '../customers/customers.repo.js';
 import type { Db, Queryable } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { AppError } from '../lib/errors.js';
-import { sanitizeMailHtml } from '../lib/html.js';
+import { htmlToText, sanitizeMailHtml } from '../lib/html.js';
 import { newId } from '../lib/ids.js';
 import { addMessage } from '../messages/add-message.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -138,9 +138,10 @@ export function createMailIngest(deps: MailIngestDeps): MailIngest & MailReproce
       }
     }
 
-    const text = mail.text.trim() ? mail.text : stored.length ? '' : mail.subject;
-    if (!text.trim() && !stored.length && !mail.html)
-      return { kind: 'quarantine', reason: 'empty', detail: 'no text, subject or attachment' };
+    // An empty text/plain beside real HTML (some clients send that) reads as the HTML's text.
+    const htmlText = mail.html ? htmlToText(mail.html) : '';
+    const text = mail.text.trim() ? mail.text : htmlText.trim() ? htmlText : stored.length ? '' : mail.subject;
+    if (!text.trim() && !stored.length) return { kind: 'quarantine', reason: 'empty', detail: 'no text, subject or attachment' };
     const message = {
       direction: 'inbound' as const,
       ...(text.trim() ? { text } : {}),
