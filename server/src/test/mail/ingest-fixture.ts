@@ -19,7 +19,7 @@ export interface IngestCase {
     message: Buffer | { headers: Record<string, string>; body: string },
     envelope?: Partial<InboundEnvelope> & { workspaceId?: string },
   ): Promise<IngestOutcome>;
-  messages(conversationId: string): Promise<StoredMessage[]>;
+  messages(conversationId: string, workspaceId?: string): Promise<StoredMessage[]>;
   count(sql: string, params?: unknown[]): Promise<number>;
   close(): Promise<void>;
 }
@@ -59,11 +59,11 @@ export async function startIngestCase(engine: EngineCase): Promise<IngestCase> {
         receivedVia: envelope.receivedVia ?? 'smtp',
       });
     },
-    async messages(conversationId) {
+    async messages(conversationId, workspaceId = ws.id) {
       const { rows } = await h.db.query<StoredMessage>(
         `SELECT id, direction, author_type AS "authorType", author_id AS "authorId", text, html, language, channel_meta AS "channelMeta"
            FROM messages WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY created_at, id`,
-        [ws.id, conversationId],
+        [workspaceId, conversationId],
       );
       return rows;
     },
