@@ -69,11 +69,38 @@ export function guardMime(raw: Buffer, limits = MIME_LIMITS): GuardVerdict {
     if (!/^[ \t]/.test(line)) lastHeaderish = line;
     else if (lastHeaderish.length < 4096) lastHeaderish += line;
     if (/^content-type\s*:/i.test(lastHeaderish)) {
-      const m = BOUNDARY.exec(lastHeaderish);
-      if (m) declared.add(m[1] ?? m[2]!);
+      const b = boundaryOf(lastHeaderish);
+      if (b) declared.add(b);
     }
   }
   return { ok: true };
+}
+
+const CONTINUED = /boundary\*(\d{1,2})\*?\s*=\s*(?:"([^"\r\n]{0,200})"|([^\s;"\r\n]{0,200}))/gi;
+const EXTENDED = /boundary\*\s*=\s*[\w-]*'[\w-]*'([^\s;"\r\n]{1,200})/i;
+
+/**
+ * The boundary a Content-Type declares, in every form mailparser reads: a plain parameter, RFC 2231
+ * continuations (`boundary*0="ab"; boundary*1="cd"`) or an extended value (`boundary*=''abcd`).
+ * Missing one would let its parts past the count.
+ */
+function boundaryOf(header: string): string | null {
+  const plain = BOUNDARY.exec(header);
+  if (plain) return plain[1] ?? plain[2]!;
+  const extended = EXTENDED.exec(header);
+  if (extended) return safeDecode(extended[1]!);
+  const pieces = [...header.matchAll(CONTINUED)].sort((a, b) => Number(a[1]) - Number(b[1]));
+  if (!pieces.length) return null;
+  const joined = pieces.map((m) => (/^boundary\*\d+\*/i.test(m[0]) ? safeDecode(m[2] ?? m[3]!) : (m[2] ?? m[3]!))).join('');
+  return joined ? joined.slice(0, 200) : null;
+}
+
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 function headerEnd(s: string): number {
