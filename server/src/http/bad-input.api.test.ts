@@ -12,6 +12,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorCode } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
+import { queueOutboundMail } from '../email/outbound/queue-mail.js';
 import { rawMail } from '../test/mail/inbound.js';
 import { makeWorkspace, rowCounts, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 
@@ -33,6 +34,7 @@ interface Ids {
   mailAddress: string;
   quarantine: string;
   attachment: string;
+  mailOutbox: string;
 }
 
 type Json = Record<string, unknown>;
@@ -1061,6 +1063,62 @@ const BODY_ROUTES: BodyRoute[] = [
   { method: 'DELETE', path: '/api/v1/mail/failing-addresses/:address', params: { address: 'gone@example.org' }, noBody: true },
   { method: 'POST', path: '/api/v1/mail/quarantine/:id/reprocess', idKind: 'quarantine', noBody: true },
   {
+    method: 'PUT',
+    path: '/api/v1/mail/settings',
+    valid: (n) => ({
+      enabled: true,
+      fromName: `Support ${n}`,
+      fromAddress: 'support@bad-input.example',
+      relayUrl: 'smtp://relay.example.com:587',
+      relayUser: `relay-${n}`,
+      relayPassword: 'relay secret',
+    }),
+    strings: [['fromName'], ['fromAddress'], ['relayUrl'], ['relayUser'], ['relayPassword']],
+    extra: [
+      ...[
+        'smtp://127.0.0.1:25',
+        'smtp://localhost',
+        'smtp://10.1.2.3:587',
+        'smtp://[::1]:25',
+        'smtps://169.254.169.254',
+        'smtp://0x7f000001',
+      ].map((relayUrl) => ({
+        name: `private relay ${relayUrl}`,
+        body: () => ({ relayUrl }),
+        status: 400,
+        code: 'private_address' as const,
+        path: 'body/relayUrl',
+      })),
+      ...[
+        'http://relay.example.com',
+        'smtp://user:pass@relay.example.com',
+        'smtp://relay.example.com/path',
+        'smtp://relay.example.com:99999',
+      ].map((relayUrl) => ({
+        name: `relay URL ${relayUrl}`,
+        body: () => ({ relayUrl }),
+        status: 400,
+        code: 'validation_failed' as const,
+        path: 'body/relayUrl',
+      })),
+      {
+        name: 'From address the workspace does not receive at',
+        body: () => ({ fromAddress: 'someone@elsewhere.example' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/fromAddress',
+      },
+      {
+        name: 'password with a line break',
+        body: () => ({ relayPassword: 'a\r\nb' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/relayPassword',
+      },
+    ],
+  },
+  { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', idKind: 'mailOutbox', noBody: true },
+  {
     method: 'POST',
     path: '/api/v1/glossary',
     idempotent: true,
@@ -1506,6 +1564,7 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'POST', path: '/api/v1/mail/quarantine/:id/reprocess', idKind: 'quarantine' },
   { method: 'GET', path: '/api/v1/conversations/:id/attachments', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/attachments/:id', idKind: 'attachment' },
+  { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', idKind: 'mailOutbox' },
 ];
 
 /** Routes whose path parameter is a mail address. */
@@ -1995,7 +2054,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
   afterAll(async () => h?.close());
 
   /** A mail address, a mailed conversation with an attachment, and a quarantined loop. */
-  async function seedMail(): Promise<Pick<Ids, 'mailAddress' | 'quarantine' | 'attachment'>> {
+  async function seedMail(): Promise<Pick<Ids, 'mailAddress' | 'quarantine' | 'attachment' | 'mailOutbox'>> {
     const auth = { authorization: `Bearer ${ws.token}` };
     const address = 'support@bad-input.example';
     const res = await h.app.inject({ method: 'POST', url: '/api/v1/mail/addresses', headers: auth, payload: { address } });
@@ -2021,7 +2080,17 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       mailFrom: address,
     });
     if (looped.kind !== 'quarantined') throw new Error(`seed loop: ${looped.kind}`);
-    return { mailAddress: res.json().id, quarantine: looped.quarantineId, attachment: list.json().data[0].id };
+    // A reply, and its e-mail queued as the outbox handler would.
+    const reply = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${mailed.conversationId}/messages`,
+      headers: auth,
+      payload: { direction: 'outbound', text: 'thanks' },
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const queued = await h.db.transaction((tx) => queueOutboundMail(tx, ws.id, reply.json().id, h.clock()));
+    if (queued.kind !== 'queued') throw new Error(`seed outbox: ${queued.kind}`);
+    return { mailAddress: res.json().id, quarantine: looped.quarantineId, attachment: list.json().data[0].id, mailOutbox: queued.row.id };
   }
 
   it.skipIf(!engine.available)('the tables cover every POST/PATCH route and every route with an id', async () => {

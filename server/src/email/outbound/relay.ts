@@ -73,7 +73,14 @@ const relayAllowed = (host: string, port: number, allowed: readonly string[]): b
 
 export function isPrivateRelayHost(host: string, port: number, allowed: readonly string[]): boolean {
   if (relayAllowed(host, port, allowed)) return false;
-  return (isIP(host) !== 0 && !isPublicAddress(host)) || host === 'localhost' || host.endsWith('.localhost');
+  // The WHATWG parser reads IPv4 spellings (127.1, 0x7f000001, 2130706433) as the resolver would.
+  let h = host;
+  try {
+    h = new URL(`http://${isIP(host) === 6 ? `[${host}]` : host}`).hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  } catch {
+    return true; // not a host a URL can name: nothing to connect to safely
+  }
+  return (isIP(h) !== 0 && !isPublicAddress(h)) || h === 'localhost' || h.endsWith('.localhost');
 }
 
 /**
