@@ -1,7 +1,7 @@
 /**
  * A file name a sender chose, made safe to show and to offer as a download: Unicode NFC first (so
  * checks see one spelling), then no path, no control or bidi-override characters, no leading dots,
- * bounded length. Pure. The name is never used to store the bytes (blob keys are ours).
+ * no Windows device name, bounded length. Pure. The name is never used to store the bytes (blob keys are ours).
  */
 export function normaliseAttachmentName(raw: string, contentType: string): string {
   let name = raw.normalize('NFC');
@@ -11,6 +11,8 @@ export function normaliseAttachmentName(raw: string, contentType: string): strin
     .replace(/^[.\s]+/, '')
     .replace(/[\s.]+$/, '')
     .replace(/[<>:"|?*]/g, '_');
+  // A device name (CON, NUL.txt, COM1.pdf) cannot be saved under that name on Windows.
+  if (/^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i.test(name)) name = `_${name}`;
   if (name.length > 200) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
