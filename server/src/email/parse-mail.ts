@@ -3,6 +3,7 @@ import { guardMime } from './mime-guard.js';
 import { splitReply } from './split-reply.js';
 import { parseDsn, type DsnRecipient } from './dsn.js';
 import { SUPPRESSION_KEYS } from '../acks/suppress.js';
+import { allUtf7, decodeUtf7, fixUtf7Words, textPartCharsets } from './utf7.js';
 
 /** An inbound message reduced to what ingest decides on and stores. */
 export interface InboundMail {
@@ -55,9 +56,17 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
       headers[key] = unfold(line.slice(line.indexOf(':') + 1)).slice(0, 1000);
     }
   }
-  const fromAddr = firstAddress(parsed.from);
-  const html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? parsed.html : null;
+  // UTF-7 comes through mailparser in its ASCII form (see utf7.ts): decode it here.
+  const charsets = textPartCharsets(raw);
+  const rawLine = (key: string) => parsed.headerLines.find((l) => l.key === key)?.line ?? '';
+  const fromAddr = firstAddress(parsed.from, (name) => fixUtf7Words(rawLine('from'), name));
+  const subject = fixUtf7Words(rawLine('subject'), parsed.subject ?? '');
+  let html = typeof parsed.html === 'string' && parsed.html.trim() !== '' ? parsed.html : null;
+  if (html && allUtf7(charsets.html)) html = decodeUtf7(html);
   let fullText = (parsed.text ?? '').replace(/\r\n/g, '\n');
+  // (Text mailparser derived from UTF-7 HTML is in the same ASCII form.)
+  const textUtf7 = charsets.plain.length ? allUtf7(charsets.plain) : allUtf7(charsets.html);
+  if (fullText && textUtf7) fullText = decodeUtf7(fullText);
   const flags: string[] = [];
   // Broken MIME structure (a boundary that never matches, parts without a blank line) can leave the
   // parser with nothing although the body has text: keep the body as it came rather than quarantine
@@ -69,8 +78,14 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
       flags.push('raw_body');
     }
   }
+  // PostgreSQL text cannot hold NUL (binary sent as text/plain has them); the raw message keeps them.
+  if (fullText.includes('\u0000') || html?.includes('\u0000')) {
+    fullText = fullText.replace(/\u0000/g, '');
+    html = html?.replace(/\u0000/g, '') ?? null;
+    flags.push('undecodable');
+  }
   const split = splitReply(fullText.length > MAX_TEXT ? fullText.slice(0, MAX_TEXT) : fullText);
-  if (/\uFFFD/.test(fullText) || (html && html.includes('\uFFFD')) || /\uFFFD/.test(parsed.subject ?? '')) flags.push('undecodable');
+  if (!flags.includes('undecodable') && (/\uFFFD/.test(fullText) || html?.includes('\uFFFD') || /\uFFFD/.test(subject))) flags.push('undecodable');
   if (split.quoted) flags.push('quoted');
   if (split.signature) flags.push('signature');
 
@@ -84,7 +99,7 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
       inReplyTo: ids(parsed.inReplyTo),
       references: ids(parsed.references),
       from: fromAddr,
-      subject: stripControls(parsed.subject ?? '').slice(0, 998),
+      subject: stripControls(subject).slice(0, 998),
       text: split.text,
       quoted: split.quoted,
       signature: split.signature,
@@ -119,10 +134,10 @@ function rawBody(raw: Buffer): string {
 const unfold = (v: string): string => v.replace(/\r?\n[ \t]+/g, ' ').trim();
 const stripControls = (v: string): string => v.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 
-function firstAddress(obj: AddressObject | undefined): InboundMail['from'] {
+function firstAddress(obj: AddressObject | undefined, fixName: (name: string) => string): InboundMail['from'] {
   for (const a of obj?.value ?? []) {
     const address = (a.address ?? '').trim().toLowerCase();
-    if (/^[^\s@<>]+@[^\s@<>]+$/.test(address)) return { address, name: a.name ? stripControls(a.name).slice(0, 200) : null };
+    if (/^[^\s@<>]+@[^\s@<>]+$/.test(address)) return { address, name: a.name ? stripControls(fixName(a.name)).slice(0, 200) : null };
   }
   return null;
 }
