@@ -54,6 +54,13 @@ describe('parseDsn', () => {
     expect(long!.diagnostic).toHaveLength(500);
   });
 
+  it('drops NUL and other control characters, which the database would refuse', () => {
+    const [r] = parseDsn(
+      'Final-Recipient: rfc822; go\u0000ne@customer.example\r\nAction: fail\u0001ed\r\nDiagnostic-Code: smtp; 550\u0000 unknown\r\n',
+    );
+    expect(r).toEqual({ address: 'gone@customer.example', action: 'failed', status: null, diagnostic: 'smtp; 550 unknown' });
+  });
+
   it('only failed counts as a failure', () => {
     const all = ['failed', 'delayed', 'delivered', 'relayed', 'expanded'].map((action) => ({
       address: `${action}@x.example`,

@@ -12,6 +12,8 @@ export interface DsnRecipient {
 
 export function parseDsn(body: string): DsnRecipient[] {
   const blocks = body
+    // No NUL or other controls into the failing-address table (PostgreSQL text refuses NUL).
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/\r\n/g, '\n')
     .replace(/\n[ \t]+/g, ' ')
     .split(/\n\s*\n/);

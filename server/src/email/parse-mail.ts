@@ -53,7 +53,7 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
   const headers: Record<string, string> = {};
   for (const { key, line } of parsed.headerLines) {
     if (KEPT_HEADERS.includes(key) && headers[key] === undefined) {
-      headers[key] = unfold(line.slice(line.indexOf(':') + 1)).slice(0, 1000);
+      headers[key] = stripControls(unfold(line.slice(line.indexOf(':') + 1))).slice(0, 1000);
     }
   }
   // UTF-7 comes through mailparser in its ASCII form (see utf7.ts): decode it here.
@@ -85,7 +85,8 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
     flags.push('undecodable');
   }
   const split = splitReply(fullText.length > MAX_TEXT ? fullText.slice(0, MAX_TEXT) : fullText);
-  if (!flags.includes('undecodable') && (/\uFFFD/.test(fullText) || html?.includes('\uFFFD') || /\uFFFD/.test(subject))) flags.push('undecodable');
+  if (!flags.includes('undecodable') && (/\uFFFD/.test(fullText) || html?.includes('\uFFFD') || /\uFFFD/.test(subject)))
+    flags.push('undecodable');
   if (split.quoted) flags.push('quoted');
   if (split.signature) flags.push('signature');
 
@@ -111,7 +112,7 @@ export async function parseMail(raw: Buffer): Promise<ParseResult> {
           name: a.filename ?? '',
           contentType: a.contentType,
           content: a.content,
-          contentId: a.cid ?? null,
+          contentId: a.cid ? stripControls(a.cid) || null : null,
           inline: a.related || a.contentDisposition === 'inline',
         })),
       flags,
@@ -132,12 +133,15 @@ function rawBody(raw: Buffer): string {
 }
 
 const unfold = (v: string): string => v.replace(/\r?\n[ \t]+/g, ' ').trim();
+// Control characters (NUL above all: PostgreSQL text and jsonb refuse it, and a database error is a
+// 451 the sender retries forever) go from every value a header gives.
 const stripControls = (v: string): string => v.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
 
 function firstAddress(obj: AddressObject | undefined, fixName: (name: string) => string): InboundMail['from'] {
   for (const a of obj?.value ?? []) {
     const address = (a.address ?? '').trim().toLowerCase();
-    if (/^[^\s@<>]+@[^\s@<>]+$/.test(address)) return { address, name: a.name ? stripControls(fixName(a.name)).slice(0, 200) : null };
+    if (/^[^\s@<>\u0000-\u001f\u007f]+@[^\s@<>\u0000-\u001f\u007f]+$/.test(address))
+      return { address, name: a.name ? stripControls(fixName(a.name)).slice(0, 200) : null };
   }
   return null;
 }
@@ -149,7 +153,7 @@ function normaliseId(v: string | undefined): string | null {
 
 /** Message-ids of a header value (string or list), each `<…>`, bounded. */
 function ids(v: string | string[] | undefined): string[] {
-  const text = Array.isArray(v) ? v.join(' ') : (v ?? '');
+  const text = stripControls(Array.isArray(v) ? v.join(' ') : (v ?? ''));
   const out = text.match(/<[^<>\s]{1,250}>/g) ?? (text.trim() && !/\s/.test(text.trim()) ? [`<${text.trim().slice(0, 250)}>`] : []);
   return out.slice(-100);
 }
