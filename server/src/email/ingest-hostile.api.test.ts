@@ -60,4 +60,29 @@ describe.each(ENGINES)('hostile mail through the ingest on $engine', (engine) =>
     // Redelivered, it is the same message, not a second quarantine entry.
     expect((await c.deliver(raw)).kind).toBe('duplicate');
   });
+  it.skipIf(!engine.available)('NUL and other control bytes in any header or the body never fail the delivery', async () => {
+    const nul = '\u0000';
+    const raw = Buffer.from(
+      [
+        `From: Nul${nul}Name <nul@hostile.example>`,
+        `To: ${c.mailbox}`,
+        `Subject: sub${nul}ject`,
+        `Message-ID: <nul${nul}id@hostile.example>`,
+        `In-Reply-To: <parent${nul}@hostile.example>`,
+        `References: <a${nul}@hostile.example> <b@hostile.example>`,
+        `X-Mailer: mailer${nul}1.0`,
+        `Content-Language: de${nul}`,
+        `Auto-Submitted: no${nul}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        `body with a NUL${nul} byte and \u0001 control`,
+        '',
+      ].join('\r\n'),
+      'latin1',
+    );
+    // A throw here is a 451 to the sending server, which retries the same bytes forever.
+    const out = await c.deliver(raw);
+    expect(['created', 'suppressed', 'quarantined']).toContain(out.kind);
+    expect((await c.deliver(raw)).kind).toBe('duplicate');
+  });
 });
