@@ -161,4 +161,15 @@ describe.each(ENGINES)('mail loops and bounces on $engine', (engine) => {
       expect((await c.deliver(mail({ From: sender }))).kind).toBe('created');
     },
   );
+  it.skipIf(!engine.available)('a conversation flooded by many senders is capped; a new conversation is not', async () => {
+    const conv = conversationOf(await c.deliver(mail({ From: from() })));
+    const rcptTo = [c.mail.tokens.replyAddress(c.ws.id, conv, c.mailbox)];
+    // The first message counts: MAIL_CAPS.perConversationPerHour in all are let in.
+    for (let i = 1; i < MAIL_CAPS.perConversationPerHour; i++) {
+      expect(await c.deliver(mail({ From: from() }), { rcptTo }), `reply ${i}`).toMatchObject({ kind: 'continued' });
+    }
+    expect(await c.deliver(mail({ From: from() }), { rcptTo })).toMatchObject({ kind: 'quarantined', reason: 'conversation_flood' });
+    expect(await c.messages(conv)).toHaveLength(MAIL_CAPS.perConversationPerHour);
+    expect((await c.deliver(mail({ From: from() }))).kind).toBe('created');
+  });
 });
