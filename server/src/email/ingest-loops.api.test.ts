@@ -118,7 +118,7 @@ describe.each(ENGINES)('mail loops and bounces on $engine', (engine) => {
     const cases: [string, ReturnType<typeof mail>, string | null][] = [
       ['From our mailbox', mail({ From: `Support <${c.mailbox}>` }), null],
       ['From a +tag of our mailbox', mail({ From: c.mailbox.replace('@', '+x@') }), null],
-      ['envelope sender is our mailbox', mail({ From: c.mailbox.toUpperCase() }), c.mailbox],
+      ['From our mailbox in upper case, envelope ours too', mail({ From: c.mailbox.toUpperCase() }), c.mailbox],
       ['X-Loop names our mailbox', mail({ From: from(), 'X-Loop': c.mailbox }), null],
       ['X-Loop carries our loop id', mail({ From: from(), 'X-Loop': loopId(c.ws.id) }), null],
     ];
