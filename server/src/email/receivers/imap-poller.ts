@@ -53,6 +53,8 @@ export class ImapPoller {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> | undefined;
   private stopping = false;
+  /** Workspaces whose mailbox had news while a poll of it was running (see trigger). */
+  private readonly wanted = new Set<string>();
   private readonly watchers = new Map<string, ImapFlow>();
 
   constructor(private readonly deps: ImapPollerDeps) {}
@@ -102,6 +104,7 @@ export class ImapPoller {
     const lease = () => new Date(clock().getTime() + LEASE_MS);
     const account = await leaseImapAccount(db, workspaceId, clock(), lease());
     if (!account) throw new ImapBusyError('this mailbox is being polled (or is not enabled)');
+    this.wanted.delete(workspaceId);
     const result: PollResult = { fetched: 0, outcomes: {}, uidValidity: account.uidValidity, lastUid: account.lastUid, error: null };
     try {
       await this.fetchInto(account, result, () => leaseImapAccount(db, workspaceId, clock(), lease()));
@@ -112,6 +115,7 @@ export class ImapPoller {
       await finishImapPoll(db, workspaceId, clock(), result.error);
     }
     if (account.idle && !this.stopping) this.watch(account);
+    if (this.wanted.has(workspaceId)) this.trigger(workspaceId);
     return result;
   }
 
@@ -168,6 +172,16 @@ export class ImapPoller {
     }
   }
 
+  /**
+   * A poll asked for by IDLE. When one is running here already, new mail may have arrived after its
+   * search: `wanted` makes that one run again when it ends.
+   */
+  private trigger(ws: string): void {
+    if (this.stopping) return;
+    this.wanted.add(ws);
+    this.poll(ws).catch((err: unknown) => (err instanceof ImapBusyError ? undefined : this.deps.onError?.(err, ws)));
+  }
+
   /** IDLE: a connection that waits for new mail in the folder and polls when some arrives. */
   private watch(account: ImapAccountRow): void {
     const ws = account.workspaceId;
@@ -178,13 +192,13 @@ export class ImapPoller {
         client = await this.connect(account);
         if (this.stopping) return client.close();
         this.watchers.set(ws, client);
-        client.on('exists', () => {
-          void this.poll(ws).catch((err: unknown) => (err instanceof ImapBusyError ? undefined : this.deps.onError?.(err, ws)));
-        });
+        client.on('exists', () => this.trigger(ws));
         client.on('close', () => {
           if (this.watchers.get(ws) === client) this.watchers.delete(ws);
         });
         await client.mailboxOpen(account.mailbox, { readOnly: true });
+        // Mail that arrived while the watcher connected raised no EXISTS on it: one poll picks it up.
+        this.trigger(ws);
         // Straight into IDLE: imapflow would otherwise wait 15 s of quiet before it starts on its own.
         void client.idle().catch((err: unknown) => this.deps.onError?.(err, ws));
       } catch (err) {
