@@ -43,6 +43,19 @@ describe.each(ENGINES)('mail ingest on $engine', (engine) => {
     await c?.close();
   });
 
+  it.skipIf(!engine.available)('resolveRecipient finds the workspace of an address in any case, with a +tag or brackets', async () => {
+    const resolve = (a: string) => c.mail.ingest.resolveRecipient(a);
+    const mine = { workspaceId: c.ws.id };
+    expect(await resolve(c.mailbox)).toEqual(mine);
+    expect(await resolve(c.mailbox.toUpperCase())).toEqual(mine);
+    expect(await resolve(`<${c.mailbox}>`)).toEqual(mine);
+    expect(await resolve(c.mailbox.replace('@', '+billing@'))).toEqual(mine);
+    expect(await resolve(c.mail.tokens.replyAddress(c.ws.id, '01900000-0000-7000-8000-000000000001', c.mailbox))).toEqual(mine);
+    for (const other of ['nobody@help.example.test', c.mailbox.replace('@', '@x.'), c.mailbox.split('@')[0]!, '']) {
+      expect(await resolve(other), other).toBeNull();
+    }
+  });
+
   it.skipIf(!engine.available)('new mail opens an e-mail conversation with the customer, the text and its language', async () => {
     const from = addr('greta');
     const out = await c.deliver(
