@@ -145,7 +145,16 @@ describe.each(ENGINES)('mail loops and bounces on $engine', (engine) => {
       expect(q.rows).toEqual([{ released_at: null }]);
 
       c.h.clock.advance(60_000);
-      const released = await c.mail.ingest.reprocess(c.ws.id, held.quarantineId);
+      // Two admins at once: one releases it, the other is told it was already done.
+      const both = await Promise.allSettled([
+        c.mail.ingest.reprocess(c.ws.id, held.quarantineId),
+        c.mail.ingest.reprocess(c.ws.id, held.quarantineId),
+      ]);
+      const won = both.filter((r) => r.status === 'fulfilled');
+      const lost = both.filter((r) => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect((lost[0]!.reason as AppError).code).toBe('conflict');
+      const released = won[0]!.value;
       expect(released.kind).toBe('created');
       const conv = conversationOf(released);
       expect((await c.messages(conv)).map((m) => m.text)).toEqual(['The one over the cap.']);
