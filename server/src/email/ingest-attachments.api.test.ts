@@ -157,6 +157,13 @@ describe.each(ENGINES)('mail attachments on $engine', (engine) => {
     expect(m!.html).toContain('<b>HTML</b>');
   });
 
+  it.skipIf(!engine.available)('a message that is only an attachment, without text or subject, still opens a conversation', async () => {
+    const raw = multipart('multipart/mixed', [file('scan.pdf', 'application/pdf', PDF)]);
+    const out = await c.deliver(Buffer.from(raw.toString('latin1').replace(/^Subject: .*\r\n/m, ''), 'latin1'));
+    expect(out.kind).toBe('created');
+    expect((await rows(conversationOf(out))).map((a) => a.name)).toEqual(['scan.pdf']);
+  });
+
   it.skipIf(!engine.available)('a redelivery leaves no extra blobs; quarantined mail keeps only its raw bytes', async () => {
     const message = multipart('multipart/mixed', [text('Once.'), file('a.pdf', 'application/pdf', PDF)]);
     expect((await c.deliver(message)).kind).toBe('created');
