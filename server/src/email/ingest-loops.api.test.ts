@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledgeConversation, loopId } from '../acks/acknowledge.js';
 import { AppError } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
+import { call } from '../test/harness.js';
 import { conversationOf, startIngestCase, type IngestCase } from '../test/mail/ingest-fixture.js';
 import { MAIL_CAPS } from './ingest-mail.js';
 import { listFailing } from './mail.repo.js';
@@ -181,4 +182,24 @@ describe.each(ENGINES)('mail loops and bounces on $engine', (engine) => {
     expect(await c.messages(conv)).toHaveLength(MAIL_CAPS.perConversationPerHour);
     expect((await c.deliver(mail({ From: from() }))).kind).toBe('created');
   });
+  it.skipIf(!engine.available)(
+    'an auto-reply to a solved conversation is stored but does not reopen it; a person replying does',
+    async () => {
+      const sender = from();
+      const conv = conversationOf(await c.deliver(mail({ From: sender })));
+      const rcptTo = [c.mail.tokens.replyAddress(c.ws.id, conv, c.mailbox)];
+      const status = async () =>
+        (await c.h.db.query<{ status: string }>(`SELECT status FROM conversations WHERE id = $1`, [conv])).rows[0]!.status;
+      expect((await call(c.h, c.ws.token, 'PATCH', `/api/v1/conversations/${conv}`, { status: 'solved' })).statusCode).toBe(200);
+      const vacation = await c.deliver(mail({ From: sender, 'Auto-Submitted': 'auto-replied' }, 'I am out of office until Monday.'), {
+        rcptTo,
+      });
+      expect(vacation).toMatchObject({ kind: 'suppressed', conversationId: conv, reason: 'auto_submitted' });
+      expect(await status()).toBe('solved');
+      const person = await c.deliver(mail({ From: sender }, 'Actually it is broken again.'), { rcptTo });
+      expect(person).toMatchObject({ kind: 'continued', conversationId: conv });
+      expect(await status()).toBe('open');
+      expect(await c.messages(conv)).toHaveLength(3);
+    },
+  );
 });
