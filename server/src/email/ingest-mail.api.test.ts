@@ -187,6 +187,25 @@ describe.each(ENGINES)('mail ingest on $engine', (engine) => {
     expect(c.mail.tokens.parseMessageId(wsB.id, tokenA)).toBeNull();
   });
 
+  it.skipIf(!engine.available)('without a From the envelope sender is the customer; with neither the mail is quarantined', async () => {
+    const noFrom = {
+      headers: { To: c.mailbox, Subject: 'No From', Date: DATE, 'Message-ID': `<nofrom${++n}@x.example>` },
+      body: 'Who am I?',
+    };
+    const env = addr('envelope');
+    const out = await c.deliver(noFrom, { mailFrom: `<${env.toUpperCase()}>` });
+    expect(out.kind).toBe('created');
+    const customer = (
+      await call(c.h, c.ws.token, 'GET', `/api/v1/customers/${(await conversation(conversationOf(out))).customerId}`)
+    ).json();
+    expect(customer.emails).toEqual([env]);
+    const nobody = await c.deliver(
+      { ...noFrom, headers: { ...noFrom.headers, 'Message-ID': `<nobody${++n}@x.example>` } },
+      { mailFrom: null },
+    );
+    expect(nobody).toMatchObject({ kind: 'quarantined', reason: 'no_sender' });
+  });
+
   it.skipIf(!engine.available)('a redelivery is a duplicate and stored once, with or without a Message-ID', async () => {
     const withId = mail(addr('twice'), 'Twice', 'Delivered twice.');
     const first = await c.deliver(withId);
