@@ -59,9 +59,9 @@ describe.each(ENGINES)('SMTP durability on $engine', (engine) => {
       });
 
       const port = await freePort();
-      const args = [...target, '--smtp-port', String(port)];
+      const args = (p: number) => [...target, '--smtp-port', String(p)];
       const env = { MERIDIAN_BLOB_DIR: t.blobDir };
-      let server: SpawnedServer = await spawnServer(args, { env });
+      let server: SpawnedServer = await spawnServer(args(port), { env });
 
       const attempts: Attempt[] = Array.from({ length: TOTAL }, (_, i) => ({
         i,
@@ -142,11 +142,19 @@ describe.each(ENGINES)('SMTP durability on $engine', (engine) => {
         expect(afterKill.ledger.get(a.i), a.messageId).toBe(1);
         expect(afterKill.conversations.get(a.i), a.subject).toBe(1);
       }
-      server = await spawnServer(args, { env });
+      // A fresh port: the killed one may have been taken by another test file meanwhile.
+      const port2 = await freePort();
+      server = await spawnServer(args(port2), { env });
 
       // ---- 3. the senders retry: everything not answered 250, and the first 20 that were (lost 250s)
       const retry = [...attempts.filter((a) => !a.acked), ...acked.slice(0, 20)];
-      const again = nodemailer.createTransport({ host: '127.0.0.1', port, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity });
+      const again = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: port2,
+        pool: true,
+        maxConnections: CONNECTIONS,
+        maxMessages: Infinity,
+      });
       let r = 0;
       await Promise.all(
         Array.from({ length: CONNECTIONS * 2 }, async () => {
