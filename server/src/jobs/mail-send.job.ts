@@ -48,16 +48,18 @@ export function mailOnEvents(boss: () => PgBoss | undefined, onError: (err: unkn
 
 /**
  * Sends due mail: on each job (new mail, a release, a retry) and on a 30-second schedule (rows
- * whose backoff ended). The `short` policy keeps at most one pass waiting however many kicks
- * arrive; two passes that do run at once never take the same row (claims are SKIP LOCKED).
+ * whose backoff ended). Kicks that wait together are taken as one batch and run one pass. Not the
+ * `short` policy: it drops a kick while another job waits, and that job may run before the kick's
+ * transaction (with the new row) commits, leaving the mail to the schedule. Two passes that run at
+ * once never take the same row (claims are SKIP LOCKED).
  */
 export async function registerMailSendJob(
   boss: PgBoss,
   deps: MailSenderDeps & { onPass?: (r: PassResult) => void },
   opts: { pollingIntervalSeconds?: number } = {},
 ): Promise<void> {
-  await boss.createQueue(MAIL_SEND_QUEUE, { retryLimit: 0, policy: 'short' });
-  await boss.work(MAIL_SEND_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async () => {
+  await boss.createQueue(MAIL_SEND_QUEUE, { retryLimit: 0 });
+  await boss.work(MAIL_SEND_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, batchSize: 100 }, async () => {
     deps.onPass?.(await sendDueMail(deps));
   });
   await boss.schedule(MAIL_SEND_QUEUE, MAIL_SEND_SCHEDULE);
