@@ -112,6 +112,7 @@ export async function startServer(
       tokens: new ThreadTokens(secretBox),
       serverRelay: config.smtpRelay,
       allowedHosts: config.providerAllowedHosts,
+      onPass: (r) => app.log.debug({ mail: r }, 'mail send pass'),
     });
     await registerTranslateJob(
       boss,

@@ -9,6 +9,8 @@ import type { EventHandler } from './outbox-processor.js';
 export const MAIL_SEND_QUEUE = 'mail-send';
 /** Retries after backoff are picked up by this schedule (pg-boss checks schedules every 30 s). */
 export const MAIL_SEND_SCHEDULE = '*/30 * * * * *';
+/** A second pass after each kick (see registerMailSendJob). */
+const FOLLOW_UP_SECONDS = 2;
 
 /** Events after which queued mail may be able to go out at once. */
 const KICKS = new Set(['mail_outbox.retried', 'mail_settings.updated']);
@@ -59,8 +61,16 @@ export async function registerMailSendJob(
   opts: { pollingIntervalSeconds?: number } = {},
 ): Promise<void> {
   await boss.createQueue(MAIL_SEND_QUEUE, { retryLimit: 0 });
-  await boss.work(MAIL_SEND_QUEUE, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, batchSize: 100 }, async () => {
-    deps.onPass?.(await sendDueMail(deps));
-  });
+  await boss.work<{ followUp?: boolean }>(
+    MAIL_SEND_QUEUE,
+    { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, batchSize: 100 },
+    async (jobs) => {
+      deps.onPass?.(await sendDueMail(deps));
+      // A kick can come through before its row is claimable (seen as a pass that took nothing while
+      // the reply sat queued, on both engines, only when the server ran without logging): one more
+      // pass shortly after each kick, rather than leaving the mail to the 30-second schedule.
+      if (jobs.some((j) => !j.data?.followUp)) await boss.send(MAIL_SEND_QUEUE, { followUp: true }, { startAfter: FOLLOW_UP_SECONDS });
+    },
+  );
   await boss.schedule(MAIL_SEND_QUEUE, MAIL_SEND_SCHEDULE);
 }
