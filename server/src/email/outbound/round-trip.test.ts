@@ -56,7 +56,8 @@ describe.each(ENGINES)('mail round trip on $engine', (engine) => {
       if (v !== undefined) return v;
       await new Promise((r) => setTimeout(r, 100));
     }
-    const dump = await t.withDb(async (q) => {
+    // What the server left behind, to tell a mail never queued from one never sent.
+    const dump = await t!.withDb(async (q) => {
       const o = await q.query(
         `SELECT status, reason, attempts, next_attempt_at, created_at, last_error, now() AS db_now FROM mail_outbox ORDER BY created_at`,
       );
