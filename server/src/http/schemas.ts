@@ -7,6 +7,8 @@ export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]
 /** Short free text: trimmed length bounds keep rows and indexes sane. */
 export const Text = (max: number, min = 1) => Type.String({ minLength: min, maxLength: max });
 export const LanguageTag = Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35 });
+/** A mail address as typed into settings: one @, no spaces or angle brackets (lower-cased where stored). */
+export const MailboxAddress = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@<>]+@[^\\s@<>]+$' });
 export const TimeZone = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z_+\\-0-9/]+$' });
 
 export const ErrorResponse = Type.Object({

@@ -33,6 +33,23 @@ const hostOf = (url: URL): string =>
     .replace(/\.$/, '')
     .toLowerCase();
 
+/** A host (as a URL names it) that is a private or reserved address literal, or localhost. */
+const isPrivateLiteral = (host: string): boolean =>
+  (isIP(host) !== 0 && !isPublicAddress(host)) || host === 'localhost' || host.endsWith('.localhost');
+
+/**
+ * Whether a bare host name or address is refused before any lookup: read as an http URL reads it,
+ * so every IPv4 spelling the resolver accepts (127.1, 0x7f000001, 2130706433) counts. Null when no
+ * URL can name it.
+ */
+export function isPrivateHost(host: string): boolean | null {
+  try {
+    return isPrivateLiteral(hostOf(new URL(`http://${isIP(host) === 6 ? `[${host}]` : host}`)));
+  } catch {
+    return null;
+  }
+}
+
 const defaultPort = (url: URL): string => url.port || (url.protocol === 'https:' ? '443' : '80');
 
 /** Hosts the operator allows despite the rule ('127.0.0.1', 'mt.internal', 'host:port', '[::1]:5000'). */
@@ -68,7 +85,7 @@ export function assertPublicUrl(raw: string, allowed: readonly string[], field: 
   }
   if (isAllowedHost(url, allowed)) return url;
   const host = hostOf(url);
-  if ((isIP(host) && !isPublicAddress(host)) || host === 'localhost' || host.endsWith('.localhost')) {
+  if (isPrivateLiteral(host)) {
     throw new AppError('private_address', new PrivateAddressError(host).message, [{ path: field, message: 'private address' }]);
   }
   return url;

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, PageQuery, Timestamp, Uuid } from '../../http/schemas.js';
+import { MailboxAddress as Address, Nullable, PageQuery, Timestamp, Uuid } from '../../http/schemas.js';
 
-const Address = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@<>]+@[^\\s@<>]+$' });
 const RelayUrl = Type.String({ minLength: 8, maxLength: 300, pattern: '^smtps?://[^\\s@/]+$' });
 
 /** What an admin sends; fields left out keep their value. The password is write-only (null clears it). */

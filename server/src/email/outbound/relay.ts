@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
-import { isAllowedHost, isPublicAddress, PrivateAddressError, type Resolver } from '../../lib/safe-fetch.js';
+import { isAllowedHost, isPrivateHost, isPublicAddress, PrivateAddressError, type Resolver } from '../../lib/safe-fetch.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import type { MailSettingsRow } from './mail-settings.repo.js';
 
@@ -73,14 +73,8 @@ const relayAllowed = (host: string, port: number, allowed: readonly string[]): b
 
 export function isPrivateRelayHost(host: string, port: number, allowed: readonly string[]): boolean {
   if (relayAllowed(host, port, allowed)) return false;
-  // The WHATWG parser reads IPv4 spellings (127.1, 0x7f000001, 2130706433) as the resolver would.
-  let h = host;
-  try {
-    h = new URL(`http://${isIP(host) === 6 ? `[${host}]` : host}`).hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
-  } catch {
-    return true; // not a host a URL can name: nothing to connect to safely
-  }
-  return (isIP(h) !== 0 && !isPublicAddress(h)) || h === 'localhost' || h.endsWith('.localhost');
+  // A host no URL can name is nothing to connect to safely.
+  return isPrivateHost(host) ?? true;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable, Timestamp } from '../../http/schemas.js';
+import { MailboxAddress as Address, Nullable, Timestamp } from '../../http/schemas.js';
 
 const Host = Type.String({ minLength: 1, maxLength: 253, pattern: '^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.?)+$|^[0-9a-fA-F:.]+$' });
 const Security = Type.Union([Type.Literal('tls'), Type.Literal('starttls'), Type.Literal('none')]);
-const Address = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@<>]+@[^\\s@<>]+$' });
 
 /** What an admin sends. `password` may be left out to keep the stored one for the same host and user. */
 export const PutImapBody = Type.Object(
