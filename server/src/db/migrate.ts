@@ -18,6 +18,10 @@ import * as m0016 from './migrations/0016_routing_queue.js';
 import * as m0017 from './migrations/0017_email.js';
 import * as m0018 from './migrations/0018_mail_outbound.js';
 import * as m0019 from './migrations/0019_mail_receivers.js';
+import * as m0020 from './migrations/0020_widget.js';
+import * as m0021 from './migrations/0021_channels.js';
+import * as m0022 from './migrations/0022_channel_outbound.js';
+import * as m0023 from './migrations/0023_calls_blocks.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -40,6 +44,10 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0017_email', up: m0017.up },
   { id: '0018_mail_outbound', up: m0018.up },
   { id: '0019_mail_receivers', up: m0019.up },
+  { id: '0020_widget', up: m0020.up },
+  { id: '0021_channels', up: m0021.up },
+  { id: '0022_channel_outbound', up: m0022.up },
+  { id: '0023_calls_blocks', up: m0023.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

@@ -1,0 +1,2 @@
+// Placeholder: its owner replaces this with the tables (issue 6).
+export const up = /* sql */ `SELECT 1;`;
