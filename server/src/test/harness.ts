@@ -147,6 +147,8 @@ export const TENANT_TABLES = [
   'mail_settings',
   'mail_outbox',
   'mail_imap_accounts',
+  'channel_accounts',
+  'channel_inbound',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
