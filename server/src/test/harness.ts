@@ -149,6 +149,8 @@ export const TENANT_TABLES = [
   'mail_imap_accounts',
   'channel_accounts',
   'channel_inbound',
+  'blocked_senders',
+  'calls',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
