@@ -109,4 +109,16 @@ describe('loadConfig', () => {
     // S3 settings without the switch are a half-done change, not something to ignore.
     expect(() => loadConfig({}, without('MERIDIAN_BLOB_STORE'))).toThrow(/MERIDIAN_S3_.* is set but MERIDIAN_BLOB_STORE is not s3/);
   });
+
+  it("reads the messaging APIs' base URLs: the providers' own unless the operator points elsewhere", () => {
+    expect(loadConfig({}, {}).channelApis).toEqual({
+      whatsapp: 'https://graph.facebook.com',
+      telegram: 'https://api.telegram.org',
+      twilio: 'https://api.twilio.com',
+    });
+    const env = { MERIDIAN_WHATSAPP_API_URL: 'http://127.0.0.1:8081/', MERIDIAN_TWILIO_API_URL: 'https://proxy.example/twilio' };
+    expect(loadConfig({}, env).channelApis).toMatchObject({ whatsapp: 'http://127.0.0.1:8081', twilio: 'https://proxy.example/twilio' });
+    expect(() => loadConfig({}, { MERIDIAN_TELEGRAM_API_URL: 'api.telegram.org' })).toThrow(/MERIDIAN_TELEGRAM_API_URL/);
+    expect(() => loadConfig({}, { MERIDIAN_TWILIO_API_URL: 'https://sid:token@api.twilio.com' })).toThrow(/MERIDIAN_TWILIO_API_URL/);
+  });
 });

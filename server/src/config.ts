@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { TELEGRAM_DEFAULT_URL } from './channels/providers/telegram.js';
+import { TWILIO_DEFAULT_URL } from './channels/providers/twilio.js';
+import { WHATSAPP_DEFAULT_URL } from './channels/providers/whatsapp.js';
 import type { DbTarget } from './db/open.js';
 import { parseSecretKey } from './lib/secret-box.js';
 import type { S3Options } from './storage/s3-blob-store.js';
@@ -11,6 +14,11 @@ export interface Config {
   bodyLimit: number;
   sessionTtlMs: number;
   secureCookies: boolean;
+  /**
+   * The server's public base URL (MERIDIAN_PUBLIC_URL, e.g. https://help.example.com): webhook URLs
+   * shown to admins, and the URL Twilio signs (X-Twilio-Signature covers the exact URL it called).
+   */
+  publicUrl?: string | undefined;
   logLevel: string;
   /** Apertium APy base URL (MERIDIAN_APERTIUM_URL); no machine translation when unset. */
   apertiumUrl?: string | undefined;
@@ -36,9 +44,41 @@ export interface Config {
   /** MERIDIAN_BLOB_STORE: `fs` (blobDir, the default) or `s3` (then `s3` is set). */
   blobStore?: 'fs' | 's3' | undefined;
   s3?: S3Options | undefined;
+  /** Messaging APIs' base URLs (MERIDIAN_WHATSAPP_API_URL, MERIDIAN_TELEGRAM_API_URL, MERIDIAN_TWILIO_API_URL): the providers' own by default. */
+  channelApis?: ChannelApis | undefined;
+}
+
+/** Where the messaging providers' HTTP APIs are: operator configuration (a proxy or a test double), never per workspace. */
+export interface ChannelApis {
+  whatsapp: string;
+  telegram: string;
+  twilio: string;
+}
+
+/** MERIDIAN_*_API_URL, each an http(s) URL without credentials, query or fragment; trailing slashes dropped. */
+function channelApis(env: NodeJS.ProcessEnv): ChannelApis {
+  const one = (name: string, def: string): string => {
+    const v = env[name] || def;
+    if (!/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/.test(v))
+      throw new ConfigError(`${name} must be an http(s) URL without credentials, e.g. ${def}`);
+    return v.replace(/\/+$/, '');
+  };
+  return {
+    whatsapp: one('MERIDIAN_WHATSAPP_API_URL', WHATSAPP_DEFAULT_URL),
+    telegram: one('MERIDIAN_TELEGRAM_API_URL', TELEGRAM_DEFAULT_URL),
+    twilio: one('MERIDIAN_TWILIO_API_URL', TWILIO_DEFAULT_URL),
+  };
 }
 
 export class ConfigError extends Error {}
+
+/** MERIDIAN_PUBLIC_URL: an http(s) origin, optionally with a path prefix; no trailing slash kept. */
+function publicUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/.test(raw))
+    throw new ConfigError('MERIDIAN_PUBLIC_URL must be an http(s) URL without credentials, query or fragment, e.g. https://help.example.com');
+  return raw.replace(/\/+$/, '');
+}
 
 export interface ConfigFlags {
   data?: string;
@@ -146,6 +186,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     blobDir: path.resolve(env.MERIDIAN_BLOB_DIR || path.join(dataDir, 'blobs')),
     blobStore,
     s3: s3Options(env, blobStore),
+    channelApis: channelApis(env),
     secretKey,
     secretKeyFile: path.resolve(env.MERIDIAN_SECRET_KEY_FILE || path.join(dataDir, 'secret.key')),
     providerAllowedHosts,
@@ -154,6 +195,7 @@ export function loadConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.
     bodyLimit: int('MERIDIAN_BODY_LIMIT', env.MERIDIAN_BODY_LIMIT, 1024 * 1024, 1024, 64 * 1024 * 1024),
     sessionTtlMs: int('MERIDIAN_SESSION_HOURS', env.MERIDIAN_SESSION_HOURS, 12, 1, 24 * 90) * 3600 * 1000,
     secureCookies: env.MERIDIAN_SECURE_COOKIES === 'true',
+    publicUrl: publicUrl(env.MERIDIAN_PUBLIC_URL),
     logLevel,
   };
 }
