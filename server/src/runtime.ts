@@ -31,9 +31,10 @@ export function createRuntime(
     ],
     { onError, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) },
   );
-  const deps: Pick<Deps, 'onCommit' | 'subscribe'> = {
+  const deps: Pick<Deps, 'onCommit' | 'subscribe' | 'publish'> = {
     onCommit: () => outbox.kick(),
     subscribe: (ws, fn) => hub.subscribe(ws, fn),
+    publish: (ws, ev) => hub.publish(ws, ev),
   };
   return { hub, outbox, deps };
 }

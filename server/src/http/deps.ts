@@ -5,6 +5,7 @@ import type { MailIngest, MailReprocess } from '../email/ingest.types.js';
 import type { ImapPoller } from '../email/receivers/imap-poller.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Translator } from '../translation/translator.js';
+import type { WidgetLimitsConfig } from '../widget/limits.js';
 
 /** Everything the HTTP app needs from the outside world; tests build their own. */
 export interface Deps {
@@ -14,6 +15,8 @@ export interface Deps {
   onCommit: () => void;
   /** Subscribe to committed workspace events (realtime stream). */
   subscribe?: (workspaceId: string, fn: (ev: PublicEvent) => void) => () => void;
+  /** Sends an event that is not stored (typing) to this process's subscribers. */
+  publish?: (workspaceId: string, ev: PublicEvent) => void;
   /** Machine translation (with protection and memory); answers 'untranslated' when no engine is set. */
   translator: Translator;
   /** Seals provider keys at rest (server key). */
@@ -28,6 +31,10 @@ export interface Deps {
   blobs: BlobStore;
   /** Inbound mail ingest (quarantine reprocessing); the receivers use the same one. */
   mailIngest: MailIngest & MailReprocess;
+  /** The server's public base URL (MERIDIAN_PUBLIC_URL), no trailing slash: webhook URLs and Twilio's signed URL. */
+  publicUrl?: string | undefined;
+  /** Chat widget abuse limits (defaults in widget/limits.ts); benchmarks lift them. */
+  widgetLimits?: Partial<WidgetLimitsConfig> | undefined;
   bodyLimit: number;
   sessionTtlMs: number;
   secureCookies: boolean;

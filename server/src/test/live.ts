@@ -1,0 +1,41 @@
+import { createRuntime } from '../runtime.js';
+import type { Deps } from '../http/deps.js';
+import type { EngineCase } from './engines.js';
+import { startHarness, type Harness } from './harness.js';
+
+export interface LiveHarness extends Harness {
+  runtime: ReturnType<typeof createRuntime>;
+  /** http://127.0.0.1:<port> of the listening app. */
+  base: string;
+}
+
+/**
+ * A harness whose app listens on 127.0.0.1 and whose commits reach subscribers through the real
+ * outbox processor and hub, as in the server: for WebSocket and browser tests.
+ */
+export async function startLiveHarness(engine: EngineCase, overrides: Partial<Deps> = {}): Promise<LiveHarness> {
+  let rt: ReturnType<typeof createRuntime> | undefined;
+  const h = (await startHarness(engine, {
+    onCommit: () => rt!.deps.onCommit(),
+    subscribe: (ws, fn) => rt!.deps.subscribe!(ws, fn),
+    publish: (ws, ev) => rt!.deps.publish!(ws, ev),
+    ...overrides,
+  })) as LiveHarness;
+  rt = createRuntime(
+    h.db,
+    h.clock,
+    (err) => {
+      throw err;
+    },
+    { pollMs: 100 },
+  );
+  h.runtime = rt;
+  rt.outbox.start();
+  h.base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+  const close = h.close;
+  h.close = async () => {
+    await rt.outbox.stop();
+    await close();
+  };
+  return h;
+}

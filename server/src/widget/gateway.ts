@@ -1,0 +1,121 @@
+import type { Db } from '../db/types.js';
+import type { PublicEvent } from '../http/deps.js';
+import { widgetMessage } from './present.js';
+import type { ServerFrame } from './protocol.js';
+import { visibleMessages } from './widget.repo.js';
+
+/** One open widget socket, as the gateway sees it. */
+export interface WidgetConn {
+  workspaceId: string;
+  visitorId: string;
+  send(frame: ServerFrame): void;
+}
+
+interface WorkspaceWatch {
+  unsubscribe: () => void;
+  byConversation: Map<string, Set<WidgetConn>>;
+  conns: Set<WidgetConn>;
+}
+
+type Subscribe = (workspaceId: string, fn: (ev: PublicEvent) => void) => () => void;
+
+/**
+ * Fans committed events out to the widget sockets that may see them: one hub subscription per
+ * workspace with sockets open, and an index by conversation, so an agent's reply costs one lookup and
+ * one query however many visitors are connected. Only what the visitor may read is sent: replies as
+ * visibleMessages presents them (no notes, no reply still waiting for its reviewer), status changes, and
+ * agents' typing (ephemeral, published straight to the hub).
+ */
+export class WidgetGateway {
+  private readonly workspaces = new Map<string, WorkspaceWatch>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly subscribe: Subscribe | undefined,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  attach(conn: WidgetConn): void {
+    let w = this.workspaces.get(conn.workspaceId);
+    if (!w) {
+      const watch: WorkspaceWatch = { unsubscribe: () => undefined, byConversation: new Map(), conns: new Set() };
+      watch.unsubscribe = this.subscribe?.(conn.workspaceId, (ev) => this.onEvent(conn.workspaceId, watch, ev)) ?? (() => undefined);
+      this.workspaces.set(conn.workspaceId, (w = watch));
+    }
+    w.conns.add(conn);
+  }
+
+  /** The conversation's events reach this socket from now on. */
+  watch(conn: WidgetConn, conversationId: string): void {
+    const w = this.workspaces.get(conn.workspaceId);
+    if (!w) return;
+    let set = w.byConversation.get(conversationId);
+    if (!set) w.byConversation.set(conversationId, (set = new Set()));
+    set.add(conn);
+  }
+
+  /** Every socket of the visitor (other tabs too) follows a conversation it just started. */
+  watchForVisitor(workspaceId: string, visitorId: string, conversationId: string): void {
+    const w = this.workspaces.get(workspaceId);
+    if (!w) return;
+    for (const c of w.conns) if (c.visitorId === visitorId) this.watch(c, conversationId);
+  }
+
+  socketsOf(workspaceId: string, visitorId: string): number {
+    let n = 0;
+    for (const c of this.workspaces.get(workspaceId)?.conns ?? []) if (c.visitorId === visitorId) n++;
+    return n;
+  }
+
+  detach(conn: WidgetConn): void {
+    const w = this.workspaces.get(conn.workspaceId);
+    if (!w) return;
+    w.conns.delete(conn);
+    for (const [id, set] of w.byConversation) {
+      set.delete(conn);
+      if (set.size === 0) w.byConversation.delete(id);
+    }
+    if (w.conns.size === 0) {
+      w.unsubscribe();
+      this.workspaces.delete(conn.workspaceId);
+    }
+  }
+
+  /** Typing or presence that is not stored: straight to the conversation's sockets. */
+  relay(workspaceId: string, conversationId: string, frame: ServerFrame): void {
+    for (const c of this.workspaces.get(workspaceId)?.byConversation.get(conversationId) ?? []) c.send(frame);
+  }
+
+  get connections(): number {
+    let n = 0;
+    for (const w of this.workspaces.values()) n += w.conns.size;
+    return n;
+  }
+
+  private onEvent(workspaceId: string, w: WorkspaceWatch, ev: PublicEvent): void {
+    const conversationId = typeof ev.payload.conversationId === 'string' ? ev.payload.conversationId : null;
+    if (!conversationId) return;
+    const conns = w.byConversation.get(conversationId);
+    if (!conns || conns.size === 0) return;
+    const messageId = typeof ev.payload.messageId === 'string' ? ev.payload.messageId : null;
+    if ((ev.type === 'message.created' || ev.type === 'message.outbound_ready') && messageId) {
+      void this.pushMessage(workspaceId, conversationId, messageId, conns);
+    } else if (ev.type === 'conversation.updated' && typeof ev.payload.status === 'string') {
+      for (const c of conns) c.send({ t: 'status', conversationId, status: ev.payload.status });
+    } else if (ev.type === 'conversation.typing' && ev.payload.who === 'agent') {
+      const name = typeof ev.payload.authorName === 'string' ? ev.payload.authorName : undefined;
+      for (const c of conns) c.send({ t: 'typing', on: ev.payload.on === true, ...(name ? { authorName: name } : {}) });
+    }
+  }
+
+  private async pushMessage(workspaceId: string, conversationId: string, messageId: string, conns: Set<WidgetConn>): Promise<void> {
+    try {
+      const [row] = await visibleMessages(this.db, workspaceId, [conversationId], { messageId, limit: 1 });
+      if (!row) return;
+      const message = widgetMessage(row);
+      for (const c of conns) c.send({ t: 'message', message });
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+}
