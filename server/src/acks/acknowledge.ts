@@ -1,33 +1,17 @@
 import { compiledCalendars } from '../calendars/compiled-cache.js';
-import { DAY_MS } from '../calendars/zone.js';
 import { recordMessage } from '../conversations/conversations.repo.js';
 import type { Queryable } from '../db/types.js';
 import { appendEvent, recordChange } from '../events/events.repo.js';
 import { newId } from '../lib/ids.js';
 import { primaryLanguage } from '../lib/language-tag.js';
 import { insertMessage } from '../messages/messages.repo.js';
-import {
-  ackFacts,
-  answeringAgents,
-  claimAck,
-  findAckSettings,
-  lastSentTo,
-  lockRecipient,
-  queueAhead,
-  recentFirstReplies,
-  type AckLogRow,
-} from './acks.repo.js';
+import { ackFacts, claimAck, findAckSettings, lastSentTo, lockRecipient, type AckLogRow } from './acks.repo.js';
 import { composeAck } from './compose.js';
-import { medianFirstReply, medianReplyGap, promiseEta } from './eta.js';
 import { rateLimit, senderKey } from './rate-limit.js';
 import { ackFormality, ackLocale, customerZone } from './recipient.js';
 import { headerReader, suppression } from './suppress.js';
+import { teamEta } from './team-eta.js';
 
-/** First replies the median is taken over: the team's latest, within the last two weeks. */
-export const SAMPLE_DAYS = 14;
-export const SAMPLE_LIMIT = 50;
-/** Waiting conversations older than this are not counted in the queue (abandoned, not queued). */
-export const QUEUE_DAYS = 30;
 
 /** The value channels put into X-Loop on what we send, and look for on what arrives. */
 export const loopId = (workspaceId: string): string => `meridian-${workspaceId}`;
@@ -92,27 +76,20 @@ export async function acknowledgeConversation(tx: Queryable, workspaceId: string
   if (facts.answered) return suppress('already_answered', null);
 
   const calendar = facts.calendar ? ackCalendars.get(facts.calendar, now, [now]) : null;
-  const samples = await recentFirstReplies(
-    tx,
-    workspaceId,
-    facts.teamId,
-    new Date(now.getTime() - SAMPLE_DAYS * DAY_MS),
-    now,
-    SAMPLE_LIMIT,
-  );
-  const queue = await queueAhead(tx, workspaceId, facts.teamId, new Date(now.getTime() - QUEUE_DAYS * DAY_MS), facts.createdAt);
   const locale = ackLocale(facts.language, facts.customer);
-  const { agents, readers } = await answeringAgents(tx, workspaceId, facts.teamId, locale ? primaryLanguage(locale) : null);
   const timeZone = customerZone(facts.customer, now);
-  const eta = promiseEta({
-    now,
-    calendar,
-    medianMinutes: medianFirstReply(samples, calendar),
-    replyGapMinutes: medianReplyGap(samples, calendar),
+  const {
+    eta,
+    samples,
     queueAhead: queue,
     agents,
-    // Nobody reads it (a language the team does not serve): count the whole team rather than promise forever.
-    readers: readers || agents,
+    readers,
+  } = await teamEta(tx, workspaceId, {
+    teamId: facts.teamId,
+    calendar,
+    language: locale ? primaryLanguage(locale) : null,
+    now,
+    createdAt: facts.createdAt,
     timeZone,
   });
   if (!eta) return suppress('no_opening', 'the team calendar has no open time within three years');
@@ -133,7 +110,7 @@ export async function acknowledgeConversation(tx: Queryable, workspaceId: string
       medianMinutes: eta.medianMinutes,
       gapMinutes: eta.gapMinutes,
       medianDefaulted: eta.medianDefaulted,
-      samples: samples.length,
+      samples,
       queueAhead: queue,
       agents,
       readers,

@@ -1,6 +1,4 @@
-import { answeringAgents, queueAhead, recentFirstReplies } from '../acks/acks.repo.js';
-import { medianFirstReply, medianReplyGap, promiseEta } from '../acks/eta.js';
-import { SAMPLE_DAYS, SAMPLE_LIMIT, QUEUE_DAYS } from '../acks/acknowledge.js';
+import { teamEta } from '../acks/team-eta.js';
 import { isOpen, nextOpen, openings, type BusinessCalendar } from '../calendars/index.js';
 import { compiledCalendars } from '../calendars/compiled-cache.js';
 import type { CalendarDefinition } from '../calendars/index.js';
@@ -50,21 +48,8 @@ export async function widgetAvailability(
 ): Promise<Availability> {
   const row = teamId ? await teamCalendar(q, workspaceId, teamId) : null;
   const calendar = row ? compiledCalendars.get({ ...row, definition: row.definition as CalendarDefinition }, now, [now]) : null;
-  const samples = await recentFirstReplies(q, workspaceId, teamId, new Date(now.getTime() - SAMPLE_DAYS * DAY_MS), now, SAMPLE_LIMIT);
-  const queue = await queueAhead(q, workspaceId, teamId, new Date(now.getTime() - QUEUE_DAYS * DAY_MS), now);
-  const { agents, readers } = await answeringAgents(q, workspaceId, teamId, language);
-  const eta =
-    agents > 0
-      ? promiseEta({
-          now,
-          calendar,
-          medianMinutes: medianFirstReply(samples, calendar),
-          replyGapMinutes: medianReplyGap(samples, calendar),
-          queueAhead: queue,
-          agents,
-          readers: readers || agents,
-          timeZone: null,
-        })
-      : null;
+  const t = await teamEta(q, workspaceId, { teamId, calendar, language, now, createdAt: now, timeZone: null });
+  // A team nobody answers for can promise nothing.
+  const eta = t.agents > 0 ? t.eta : null;
   return { ...hoursOf(calendar, now), expectedReplyAt: eta?.due ?? null };
 }
