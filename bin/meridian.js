@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the server when dist/ is missing or older than the sources, then runs the CLI.
+// Builds the server and the chat widget when dist/ is missing or older than the sources, then runs the CLI.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,5 +23,14 @@ if (existsSync(src) && (!existsSync(entry) || newest(src) > statSync(entry).mtim
   process.stderr.write('Building Meridian…\n');
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
+}
+// The chat widget's browser bundle (dist/widget/widget.js), by the build module just compiled.
+const bundle = path.join(root, 'dist', 'widget', 'bundle.js');
+if (existsSync(bundle)) {
+  const widget = await import(pathToFileURL(bundle).href);
+  if (widget.widgetStale(root)) {
+    process.stderr.write('Building the chat widget…\n');
+    await widget.writeWidget(root);
+  }
 }
 await import(pathToFileURL(entry).href);

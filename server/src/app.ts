@@ -31,6 +31,7 @@ import { templatesRoutes } from './templates/templates.routes.js';
 import { toneRoutes } from './tone/tone.routes.js';
 import { translationSettingsRoutes } from './translation/settings.routes.js';
 import { translationRoutes } from './translation/translation.routes.js';
+import { widgetBundleRoutes } from './widget/bundle.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 
 export const API_VERSION = '0.1.0';
@@ -138,6 +139,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   mailAdminRoutes(app, deps);
   mailOutboundRoutes(app, deps);
   attachmentsRoutes(app, deps);
+  widgetBundleRoutes(app);
   widgetRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

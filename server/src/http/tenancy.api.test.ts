@@ -80,6 +80,8 @@ interface RouteCase {
 /** Every route of the API. Keep in step with the app: the first test checks it against OpenAPI. */
 const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/health', access: 'public' },
+  { method: 'GET', path: '/widget.js', access: 'public' },
+  { method: 'GET', path: '/widget/demo', access: 'public' },
   {
     method: 'POST',
     path: '/api/v1/auth/login',
