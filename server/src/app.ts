@@ -33,6 +33,8 @@ import { translationSettingsRoutes } from './translation/settings.routes.js';
 import { translationRoutes } from './translation/translation.routes.js';
 import { widgetBundleRoutes } from './widget/bundle.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
+import { widgetKeyOfSlug } from './widget/widget.repo.js';
+import { DEMO_WORKSPACE } from './demo/demo-data.js';
 
 export const API_VERSION = '0.1.0';
 
@@ -139,7 +141,8 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   mailAdminRoutes(app, deps);
   mailOutboundRoutes(app, deps);
   attachmentsRoutes(app, deps);
-  widgetBundleRoutes(app);
+  // The demo page embeds the demo workspace's widget unless ?key= names another.
+  widgetBundleRoutes(app, { defaultKey: () => widgetKeyOfSlug(deps.db, DEMO_WORKSPACE.slug) });
   widgetRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

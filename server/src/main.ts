@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { keyFromFile, SecretBox } from './lib/secret-box.js';
 import { createAgent } from './agents/create-agent.js';
 import { createToken } from './auth/create-token.js';
 import { ROLES, type Role } from './auth/principal.js';
@@ -122,9 +123,9 @@ export async function run(
     switch (`${cmd}${sub ? ' ' + sub : ''}`) {
       case 'start': {
         const running = await startServer(config, {
-          beforeListen: async (db) => {
+          beforeListen: async (db, box) => {
             if ((await countWorkspaces(db)) === 0) {
-              await seedDemo(db, systemClock());
+              await seedDemo(db, systemClock(), box);
               err('Seeded the demo workspace "demo" (log in as admin@demo.meridian.local / meridian-demo).');
             }
           },
@@ -154,7 +155,7 @@ export async function run(
       }
       case 'demo':
         return await withDb(config, async (db) => {
-          const r = await seedDemo(db, now);
+          const r = await seedDemo(db, now, SecretBox.fromKey(config.secretKey ?? keyFromFile(config.secretKeyFile)));
           err(r.created ? 'Seeded the demo workspace "demo".' : 'The demo workspace exists; nothing to do.');
           return 0;
         });

@@ -35,16 +35,16 @@ export interface Running {
 /** Opens the database, migrates, starts jobs and the outbox, and listens. */
 export async function startServer(
   config: Config,
-  opts: { clock?: Clock; beforeListen?: (db: Db) => Promise<void>; jobs?: boolean; translateRetrySeconds?: number } = {},
+  opts: { clock?: Clock; beforeListen?: (db: Db, secretBox: SecretBox) => Promise<void>; jobs?: boolean; translateRetrySeconds?: number } = {},
 ): Promise<Running> {
   const clock = opts.clock ?? systemClock;
   const db = await openDb(config.db);
   await migrate(db);
-  await opts.beforeListen?.(db);
+  const secretBox = SecretBox.fromKey(config.secretKey ?? keyFromFile(config.secretKeyFile));
+  await opts.beforeListen?.(db, secretBox);
 
   let log: { error: (o: unknown, m?: string) => void } = console;
   let boss: PgBoss | undefined;
-  const secretBox = SecretBox.fromKey(config.secretKey ?? keyFromFile(config.secretKeyFile));
   // The server's engine (operator-configured, so a loopback APy is fine) serves workspaces without their own.
   const defaultEngine = config.apertiumUrl ? new ApertiumProvider(config.apertiumUrl) : null;
   const translator = new Translator(

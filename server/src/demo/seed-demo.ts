@@ -9,6 +9,7 @@ import type { Db } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import { insertAddress } from '../email/mail.repo.js';
 import { newId } from '../lib/ids.js';
+import type { SecretBox } from '../lib/secret-box.js';
 import { addMessage } from '../messages/add-message.js';
 import { demoChain, demoFallbacks, demoRoutingRules } from '../routing/demo-setup.js';
 import type { PutRoutingBody } from '../routing/routing.schema.js';
@@ -17,6 +18,7 @@ import { createSlaPolicy } from '../sla/save-policy.js';
 import { createTeam } from '../teams/create-team.js';
 import { createWorkspace } from '../workspaces/create-workspace.js';
 import { findWorkspaceBySlug, type Workspace } from '../workspaces/workspaces.repo.js';
+import { saveWidgetSettings } from '../widget/save-widget-settings.js';
 import {
   DEMO_ADMIN_PASSWORD,
   DEMO_MAIL_ADDRESS,
@@ -58,7 +60,7 @@ function demoRouting(teamIds: Map<string, string>): PutRoutingBody {
  * Seeds the demo workspace (slug `demo`) in one transaction. Idempotent: an existing
  * demo workspace is left as it is. Every demo agent's password is DEMO_ADMIN_PASSWORD.
  */
-export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; workspace: Workspace }> {
+export async function seedDemo(db: Db, now: Date, box?: SecretBox): Promise<{ created: boolean; workspace: Workspace }> {
   const existing = await findWorkspaceBySlug(db, DEMO_WORKSPACE.slug);
   if (existing) return { created: false, workspace: existing };
   const passwordHash = await hashPassword(DEMO_ADMIN_PASSWORD);
@@ -100,6 +102,9 @@ export async function seedDemo(db: Db, now: Date): Promise<{ created: boolean; w
       teamIds.set(t.key, team.id);
     }
     await saveRouting(tx, ws.id, SYSTEM, demoRouting(teamIds), now);
+    // The chat widget (its identity secret is sealed with the server key, so only when one is given).
+    // No team: the demo routes follow the sun, so the widget promises the whole workspace's reply time.
+    if (box) await saveWidgetSettings(tx, ws.id, box, SYSTEM, { enabled: true, preChatFields: [{ name: 'name', required: false }] }, now);
     for (const policy of demoSlaPolicies) await createSlaPolicy(tx, ws.id, SYSTEM, policy, now);
     await insertAddress(tx, ws.id, { id: newId(), address: DEMO_MAIL_ADDRESS, name: 'Demo support', createdAt: now });
     const customerIds = new Map<string, string>();

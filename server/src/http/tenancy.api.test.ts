@@ -349,6 +349,40 @@ const ROUTES: RouteCase[] = [
   // The seeded reply's mail is queued: retrying it is a 409 for its own workspace.
   { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', access: 'admin', idKind: 'mailOutbox', ownStatus: 409 },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
+  { method: 'GET', path: '/api/v1/widget/settings', access: 'admin' },
+  { method: 'PUT', path: '/api/v1/widget/settings', access: 'admin', body: (own) => ({ enabled: true, teamId: own.team }) },
+  { method: 'POST', path: '/api/v1/widget/settings/rotate', access: 'admin', body: () => ({ what: 'secret' }) },
+  // Public: the widget names its workspace by key; an unknown key is a 404 like any missing row.
+  { method: 'GET', path: '/api/v1/widget/config', access: 'public' },
+  { method: 'POST', path: '/api/v1/widget/sessions', access: 'public', body: () => ({ key: `wk_${'k'.repeat(22)}` }) },
+  {
+    method: 'POST',
+    path: '/api/v1/widget/identify',
+    access: 'public',
+    body: () => ({ key: `wk_${'k'.repeat(22)}`, visitorToken: `wv_${'v'.repeat(43)}`, id: 'user-1', hash: '00' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/widget/offline',
+    access: 'public',
+    body: (_o, n) => ({
+      key: `wk_${'k'.repeat(22)}`,
+      visitorToken: `wv_${'v'.repeat(43)}`,
+      email: `offline-${n}@example.org`,
+      text: 'hello',
+      clientId: `client-${n}-0000`,
+    }),
+  },
+  { method: 'GET', path: '/api/v1/widget/socket', access: 'public', skipInject: true },
+  // 204: typing is relayed, not stored.
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/typing',
+    access: 'agent',
+    idKind: 'conversation',
+    body: () => ({ on: true }),
+    ownStatus: 204,
+  },
 ];
 
 const ID_ROUTES = ROUTES.filter((r) => r.idKind);

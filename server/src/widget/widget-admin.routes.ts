@@ -4,14 +4,15 @@ import { principalOf } from '../http/auth.js';
 import type { Deps } from '../http/deps.js';
 import { errorResponses } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
+import { embedScript } from './bundle.routes.js';
 import type { WidgetDirectory } from './directory.js';
 import { openSecret, rotateWidgetKey, saveWidgetSettings } from './save-widget-settings.js';
 import { findSettings, type WidgetSettingsRow } from './widget.repo.js';
 import { RotateBody, WidgetSettingsBody, WidgetSettingsView } from './widget.schema.js';
 
-/** The script tag for a page: async, so it never holds the page's parsing or load back. */
+/** What a site pastes into its pages: the loader of bundle.routes.ts (it never holds the page's load event back). */
 export function embedSnippet(origin: string, publicKey: string): string {
-  return `<script async src="${origin}/widget.js" data-key="${publicKey}"></script>`;
+  return `<script>${embedScript(`${origin}/widget.js`, publicKey)}</script>`;
 }
 
 const originOf = (req: FastifyRequest): string => `${req.protocol}://${req.host}`;

@@ -7,10 +7,13 @@ import { call, makeWorkspace, rowCounts, type TestWorkspace } from '../test/harn
 import { startLiveHarness, type LiveHarness } from '../test/live.js';
 import { widgetSocket } from '../test/widget-socket.js';
 import { identityHash } from './identity.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { SecretBox } from '../lib/secret-box.js';
 
 const cid = () => randomUUID();
 
 describe.each(ENGINES)('chat widget on $engine', (engine) => {
+  const box = SecretBox.random();
   let h: LiveHarness;
   let a: TestWorkspace;
   let b: TestWorkspace;
@@ -36,6 +39,7 @@ describe.each(ENGINES)('chat widget on $engine', (engine) => {
   beforeAll(async () => {
     if (!engine.available) return;
     h = await startLiveHarness(engine, {
+      secretBox: box,
       widgetLimits: { ipRequests: { capacity: 10_000, refillPerSecond: 1 }, ipSockets: { capacity: 10_000, refillPerSecond: 1 } },
     });
     a = await makeWorkspace(h);
@@ -69,12 +73,8 @@ describe.each(ENGINES)('chat widget on $engine', (engine) => {
       expect(key).toMatch(/^wk_[A-Za-z0-9_-]{22}$/);
       expect(secret).toMatch(/^wsec_/);
       const got = await ok('GET', '/api/v1/widget/settings');
-      expect(got.snippet).toBe(
-        `<script async src="http://localhost:80/widget.js" data-key="${key}"></script>`.replace(
-          'localhost:80',
-          got.snippet.match(/\/\/([^/]+)\//)[1],
-        ),
-      );
+      expect(got.snippet).toMatch(/^<script>\(function\(w,d\)/);
+      expect(got.snippet).toContain(`s.dataset.key="${key}"`);
       expect((await call(h, agentToken, 'GET', '/api/v1/widget/settings')).statusCode).toBe(403);
       expect((await call(h, b.token, 'GET', '/api/v1/widget/settings')).statusCode).toBe(404);
       expect((await call(h, a.token, 'PUT', '/api/v1/widget/settings', { enabled: true, teamId: randomUUID() })).statusCode).toBe(404);
@@ -122,7 +122,7 @@ describe.each(ENGINES)('chat widget on $engine', (engine) => {
       await w.until('ack', (f) => f.clientId === clientId && f !== ack);
       const conv = await ok('GET', `/api/v1/conversations/${conversationId}`);
       expect(conv).toMatchObject({ channel: 'chat', messageCount: 1 });
-    expect(conv.language).toMatch(/^pt/);
+      expect(conv.language).toMatch(/^pt/);
 
       // The agent replies (and writes a note the visitor must never see).
       await ok('POST', `/api/v1/conversations/${conversationId}/messages`, { direction: 'note', text: 'internal: check invoice' });
@@ -155,6 +155,15 @@ describe.each(ENGINES)('chat widget on $engine', (engine) => {
       await agentStream.until('welcome');
       expect((await call(h, agentToken, 'POST', `/api/v1/conversations/${conversationId}/typing`, { on: true })).statusCode).toBe(204);
       await w2.until('typing', (f) => f.on);
+
+      // The visitor's message reaches their other tab; the tab that sent it has it from its ack only.
+      const mine = cid();
+      await w2.send({ t: 'send', clientId: mine, text: 'Obrigada!' });
+      const sent = await w2.until('ack', (f) => f.clientId === mine);
+      await agentStream.until('message', (f) => f.message.id === sent.message.id);
+      const after = await ok('POST', `/api/v1/conversations/${conversationId}/messages`, { direction: 'outbound', text: 'De nada.' });
+      await w2.until('message', (f) => f.message.id === after.id);
+      expect(w2.frames.filter((f) => f.t === 'message' && f.message.id === sent.message.id)).toEqual([]);
       w2.close();
       agentStream.close();
     },
@@ -242,7 +251,7 @@ describe.each(ENGINES)('chat widget on $engine', (engine) => {
       expect(r2.json()).toEqual(r1.json());
       const conv = await ok('GET', `/api/v1/conversations/${r1.json().conversationId}`);
       expect(conv).toMatchObject({ channel: 'email', messageCount: 1 });
-    expect(conv.language).toMatch(/^pt/);
+      expect(conv.language).toMatch(/^pt/);
       expect((await call(h, null, 'POST', '/api/v1/widget/offline', { ...body, visitorToken: `wv_${'a'.repeat(43)}` })).statusCode).toBe(
         401,
       );
@@ -272,5 +281,18 @@ describe.each(ENGINES)('chat widget on $engine', (engine) => {
     const again = widgetSocket(h.base, key);
     await again.send({ t: 'hello', visitorToken: s.visitorToken });
     expect((await again.closedWith()).code).toBe(4403);
+  });
+
+  it.skipIf(!engine.available)('the demo workspace comes with a widget, and /widget/demo embeds it', async () => {
+    const { workspace } = await seedDemo(h.db, h.clock(), box);
+    const row = (await h.db.query<{ key: string }>('SELECT public_key AS key FROM widget_settings WHERE workspace_id = $1', [workspace.id]))
+      .rows[0]!;
+    const page = await call(h, null, 'GET', '/widget/demo');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`s.dataset.key="${row.key}"`);
+    const config = await call(h, null, 'GET', `/api/v1/widget/config?key=${row.key}`);
+    expect(config.statusCode).toBe(200);
+    expect(config.json()).toMatchObject({ workspaceName: 'Demo', open: true });
+    expect(config.json().expectedReplyAt).not.toBeNull();
   });
 });

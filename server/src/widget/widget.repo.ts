@@ -24,6 +24,15 @@ export async function findSettingsByKey(q: Queryable, publicKey: string): Promis
   return rows[0];
 }
 
+/** The widget key of the workspace with this slug (the demo page's default), if it has one. */
+export async function widgetKeyOfSlug(q: Queryable, slug: string): Promise<string | null> {
+  const { rows } = await q.query<{ key: string }>(
+    `SELECT s.public_key AS key FROM widget_settings s JOIN workspaces w ON w.id = s.workspace_id WHERE w.slug = $1 AND s.enabled`,
+    [slug],
+  );
+  return rows[0]?.key ?? null;
+}
+
 export async function findSettings(q: Queryable, workspaceId: string): Promise<WidgetSettingsRow | undefined> {
   const { rows } = await q.query<WidgetSettingsRow>(`SELECT ${SETTINGS_COLS} FROM widget_settings WHERE workspace_id = $1`, [workspaceId]);
   return rows[0];
