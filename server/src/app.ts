@@ -12,6 +12,7 @@ import { customersRoutes } from './customers/customers.routes.js';
 import { attachmentsRoutes } from './email/attachments.routes.js';
 import { mailAdminRoutes } from './email/mail-admin.routes.js';
 import { mailOutboundRoutes } from './email/outbound/mail-outbound.routes.js';
+import { channelOutboundRoutes } from './channels/outbound/channel-outbound.routes.js';
 import { imapRoutes } from './email/receivers/imap.routes.js';
 import { registerAuth } from './http/auth.js';
 import type { Deps } from './http/deps.js';
@@ -140,6 +141,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   imapRoutes(app, deps);
   mailAdminRoutes(app, deps);
   mailOutboundRoutes(app, deps);
+  channelOutboundRoutes(app, deps);
   attachmentsRoutes(app, deps);
   // The demo page embeds the demo workspace's widget unless ?key= names another.
   widgetBundleRoutes(app, { defaultKey: () => widgetKeyOfSlug(deps.db, DEMO_WORKSPACE.slug) });

@@ -11,6 +11,7 @@ import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
 import { mailOnEvents, registerMailSendJob } from './jobs/mail-send.job.js';
+import { channelsOnEvents, registerChannelSendJob } from './jobs/channel-send.job.js';
 import { ThreadTokens } from './email/thread-token.js';
 import { registerSchedulingJob } from './jobs/scheduling.job.js';
 import { registerSlaJob } from './jobs/sla-evaluate.job.js';
@@ -35,7 +36,12 @@ export interface Running {
 /** Opens the database, migrates, starts jobs and the outbox, and listens. */
 export async function startServer(
   config: Config,
-  opts: { clock?: Clock; beforeListen?: (db: Db, secretBox: SecretBox) => Promise<void>; jobs?: boolean; translateRetrySeconds?: number } = {},
+  opts: {
+    clock?: Clock;
+    beforeListen?: (db: Db, secretBox: SecretBox) => Promise<void>;
+    jobs?: boolean;
+    translateRetrySeconds?: number;
+  } = {},
 ): Promise<Running> {
   const clock = opts.clock ?? systemClock;
   const db = await openDb(config.db);
@@ -63,6 +69,11 @@ export async function startServer(
       mailOnEvents(
         () => boss,
         (err, ev) => log.error({ err, eventId: ev.id }, 'outbound mail could not be queued'),
+      ),
+      // Outbound messages of WhatsApp, Telegram and SMS conversations: channel_outbox rows; the channel-send job delivers them.
+      channelsOnEvents(
+        () => boss,
+        (err, ev) => log.error({ err, eventId: ev.id }, 'an outbound channel message could not be queued'),
       ),
       ...(translator.mayTranslate ? [translateOnInbound(() => boss, translator), retryFailedReplies(() => boss)] : []),
     ],
@@ -113,6 +124,14 @@ export async function startServer(
       serverRelay: config.smtpRelay,
       allowedHosts: config.providerAllowedHosts,
       onPass: (r) => app.log.debug({ mail: r }, 'mail send pass'),
+    });
+    await registerChannelSendJob(boss, {
+      db,
+      clock,
+      box: secretBox,
+      apis: config.channelApis,
+      onCommit: runtime.deps.onCommit,
+      onPass: (r) => app.log.debug({ channels: r }, 'channel send pass'),
     });
     await registerTranslateJob(
       boss,

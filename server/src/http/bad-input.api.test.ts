@@ -12,6 +12,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorCode } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
+import { seedQueuedChannelMessage } from '../channels/outbound/seed.test-support.js';
 import { queueOutboundMail } from '../email/outbound/queue-mail.js';
 import { rawMail } from '../test/mail/inbound.js';
 import { makeWorkspace, rowCounts, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
@@ -35,6 +36,7 @@ interface Ids {
   quarantine: string;
   attachment: string;
   mailOutbox: string;
+  channelOutbox: string;
 }
 
 type Json = Record<string, unknown>;
@@ -239,7 +241,8 @@ const BODY_ROUTES: BodyRoute[] = [
     okStatus: 204,
     valid: () => ({ on: true }),
     wrongTypes: [[['on'], 'yes']],
-  },  { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message', noBody: true },
+  },
+  { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message', noBody: true },
   {
     method: 'PUT',
     path: '/api/v1/messages/:id/translation',
@@ -1209,6 +1212,44 @@ const BODY_ROUTES: BodyRoute[] = [
     ],
   },
   { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', idKind: 'mailOutbox', noBody: true },
+  { method: 'POST', path: '/api/v1/channels/outbox/:id/retry', idKind: 'channelOutbox', noBody: true },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/whatsapp/template',
+    idKind: 'conversation',
+    // The seeded conversation is an e-mail one: a valid template is refused as a conflict.
+    okStatus: 409,
+    valid: () => ({ name: 'order_update', language: 'en_US', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Kim' }] }] }),
+    strings: [['name'], ['language'], ['components', '0', 'type']],
+    wrongTypes: [
+      [['components'], { type: 'body' }],
+      [['components', '0'], 'body'],
+      [['components', '0', 'type'], 7],
+    ],
+    extra: [
+      {
+        name: 'template name with capitals',
+        body: () => ({ name: 'Order Update', language: 'en' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/name',
+      },
+      {
+        name: 'language not a WhatsApp code',
+        body: () => ({ name: 'x', language: 'en-US' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/language',
+      },
+      {
+        name: 'too many components',
+        body: () => ({ name: 'x', language: 'en', components: Array(21).fill({ type: 'body' }) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/components',
+      },
+    ],
+  },
   {
     method: 'POST',
     path: '/api/v1/glossary',
@@ -1657,6 +1698,8 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'GET', path: '/api/v1/conversations/:id/attachments', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/attachments/:id', idKind: 'attachment' },
   { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', idKind: 'mailOutbox' },
+  { method: 'POST', path: '/api/v1/channels/outbox/:id/retry', idKind: 'channelOutbox' },
+  { method: 'POST', path: '/api/v1/conversations/:id/whatsapp/template', idKind: 'conversation' },
 ];
 
 /** Routes whose path parameter is a mail address. */
@@ -2141,6 +2184,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       otherTeam: otherTeam.id,
       scheduledMessage: scheduled.id,
       ...(await seedMail()),
+      channelOutbox: await seedQueuedChannelMessage(h, ws, 'bad-input'),
     };
   });
   afterAll(async () => h?.close());

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../auth/principal.js';
+import { seedQueuedChannelMessage } from '../channels/outbound/seed.test-support.js';
 import { queueOutboundMail } from '../email/outbound/queue-mail.js';
 import { ERROR_STATUS } from '../lib/errors.js';
 import { ENGINES } from '../test/engines.js';
@@ -35,6 +36,7 @@ interface Ids {
   quarantine: string;
   attachment: string;
   mailOutbox: string;
+  channelOutbox: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
 const ID_KINDS: IdKind[] = [
@@ -52,6 +54,7 @@ const ID_KINDS: IdKind[] = [
   'quarantine',
   'attachment',
   'mailOutbox',
+  'channelOutbox',
 ];
 
 /** A valid business calendar definition: Mon–Fri 09:00–17:00 in Helsinki with Finnish holidays. */
@@ -348,6 +351,18 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/mail/outbox', access: 'agent' },
   // The seeded reply's mail is queued: retrying it is a 409 for its own workspace.
   { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', access: 'admin', idKind: 'mailOutbox', ownStatus: 409 },
+  { method: 'GET', path: '/api/v1/channels/outbox', access: 'lead' },
+  // The seeded WhatsApp reply is queued: retrying it is a 409 for its own workspace.
+  { method: 'POST', path: '/api/v1/channels/outbox/:id/retry', access: 'lead', idKind: 'channelOutbox', ownStatus: 409 },
+  // The seeded conversation is an e-mail one: a template is a 409 for its own workspace.
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/whatsapp/template',
+    access: 'agent',
+    idKind: 'conversation',
+    ownStatus: 409,
+    body: () => ({ name: 'order_update', language: 'en_US' }),
+  },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
   { method: 'GET', path: '/api/v1/widget/settings', access: 'admin' },
   { method: 'PUT', path: '/api/v1/widget/settings', access: 'admin', body: (own) => ({ enabled: true, teamId: own.team }) },
@@ -444,6 +459,7 @@ const SMUGGLE: Smuggle[] = [
   { route: find('POST', '/api/v1/conversations/:id/scheduled-messages') },
   { route: find('POST', '/api/v1/conversations/:id/snooze') },
   { route: find('POST', '/api/v1/conversations/:id/reminders') },
+  { route: find('POST', '/api/v1/conversations/:id/whatsapp/template') },
 ];
 
 /** B's own engine (with a key) and keyword lists: nothing of them may show through A's token. */
@@ -506,6 +522,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       ackSettings: await read('/api/v1/settings/acknowledgements'),
       mailSettings: await read('/api/v1/mail/settings'),
       mailOutbox: await read('/api/v1/mail/outbox'),
+      channelOutbox: await read('/api/v1/channels/outbox'),
       counts: await counts(ids.workspace),
     };
   }
@@ -609,6 +626,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     // The reply's e-mail, queued as the outbox handler would.
     const queued = await h.db.transaction((tx) => queueOutboundMail(tx, ws.id, message.id, h.clock()));
     expect(queued.kind).toBe('queued');
+    const channelOutbox = await seedQueuedChannelMessage(h, ws, label);
     return {
       ids: {
         workspace: ws.id,
@@ -626,6 +644,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         quarantine: (looped as { quarantineId: string }).quarantineId,
         attachment: attachments.json().data[0].id,
         mailOutbox: (queued as { row: { id: string } }).row.id,
+        channelOutbox,
       },
       agentEmail,
       customerEmail,

@@ -146,6 +146,7 @@ export const TENANT_TABLES = [
   'mail_failing_addresses',
   'mail_settings',
   'mail_outbox',
+  'channel_outbox',
   'mail_imap_accounts',
   'channel_accounts',
   'channel_inbound',
