@@ -35,7 +35,7 @@ export interface EngineResult {
 
 export const log = (s: string) => process.stdout.write(`${s}\n`);
 
-function benchConfig(db: Config['db']): Config {
+export function benchConfig(db: Config['db']): Config {
   return {
     db,
     port: 0,
@@ -174,7 +174,7 @@ export async function postgresUnreachable(): Promise<string | undefined> {
  * Drops a bench database. Closed pools may still be finishing their sockets: terminating such a
  * connection makes `pg` emit an error nobody listens for, so wait (briefly) for them to go first.
  */
-async function dropDatabase(name: string): Promise<void> {
+export async function dropDatabase(name: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL });
   await client.connect();
   try {

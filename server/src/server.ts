@@ -7,11 +7,11 @@ import { createReceivers } from './email/receivers/start-receivers.js';
 import { createBlobStore } from './storage/create-blob-store.js';
 import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
+import type { Deps } from './http/deps.js';
 import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge.job.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
 import { mailOnEvents, registerMailSendJob } from './jobs/mail-send.job.js';
-import { channelsOnEvents, registerChannelSendJob } from './jobs/channel-send.job.js';
 import { ThreadTokens } from './email/thread-token.js';
 import { registerSchedulingJob } from './jobs/scheduling.job.js';
 import { registerSlaJob } from './jobs/sla-evaluate.job.js';
@@ -41,6 +41,8 @@ export async function startServer(
     beforeListen?: (db: Db, secretBox: SecretBox) => Promise<void>;
     jobs?: boolean;
     translateRetrySeconds?: number;
+    /** Benchmarks lift the widget's per-IP limits: all their sockets come from 127.0.0.1. */
+    widgetLimits?: Deps['widgetLimits'];
   } = {},
 ): Promise<Running> {
   const clock = opts.clock ?? systemClock;
@@ -70,11 +72,6 @@ export async function startServer(
         () => boss,
         (err, ev) => log.error({ err, eventId: ev.id }, 'outbound mail could not be queued'),
       ),
-      // Outbound messages of WhatsApp, Telegram and SMS conversations: channel_outbox rows; the channel-send job delivers them.
-      channelsOnEvents(
-        () => boss,
-        (err, ev) => log.error({ err, eventId: ev.id }, 'an outbound channel message could not be queued'),
-      ),
       ...(translator.mayTranslate ? [translateOnInbound(() => boss, translator), retryFailedReplies(() => boss)] : []),
     ],
   });
@@ -98,6 +95,7 @@ export async function startServer(
       bodyLimit: config.bodyLimit,
       sessionTtlMs: config.sessionTtlMs,
       secureCookies: config.secureCookies,
+      widgetLimits: opts.widgetLimits,
     },
     { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } },
   );
@@ -124,14 +122,6 @@ export async function startServer(
       serverRelay: config.smtpRelay,
       allowedHosts: config.providerAllowedHosts,
       onPass: (r) => app.log.debug({ mail: r }, 'mail send pass'),
-    });
-    await registerChannelSendJob(boss, {
-      db,
-      clock,
-      box: secretBox,
-      apis: config.channelApis,
-      onCommit: runtime.deps.onCommit,
-      onPass: (r) => app.log.debug({ channels: r }, 'channel send pass'),
     });
     await registerTranslateJob(
       boss,

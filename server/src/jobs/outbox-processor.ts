@@ -83,7 +83,9 @@ export class OutboxProcessor {
         const cursor = await lockCursor(tx, CURSOR);
         if (!cursor) return 0;
         const events = await eventsAfter(tx, cursor, batch);
-        for (const ev of events) for (const h of this.handlers) await h(ev, tx);
+        // Handler by handler, each seeing the batch in order: the first (the realtime hub) reaches every
+        // event's subscribers before the slower handlers' queries run, instead of after those of the events before it.
+        for (const h of this.handlers) for (const ev of events) await h(ev, tx);
         const last = events[events.length - 1];
         // A handler that throws rolls this back: the batch is delivered again (at least once).
         if (last) await moveCursor(tx, CURSOR, { txid: last.txid, eventId: last.id }, this.clock());

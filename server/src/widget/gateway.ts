@@ -26,8 +26,13 @@ type Subscribe = (workspaceId: string, fn: (ev: PublicEvent) => void) => () => v
  * visibleMessages presents them (no notes, no reply still waiting for its reviewer), status changes, and
  * agents' typing (ephemeral, published straight to the hub).
  */
+/** Acked messages remembered until their event passes (an event that never comes is forgotten after this many). */
+const MAX_ACKED = 10_000;
+
 export class WidgetGateway {
   private readonly workspaces = new Map<string, WorkspaceWatch>();
+  /** Message id → the socket whose ack already carried it. */
+  private readonly acked = new Map<string, WidgetConn>();
 
   constructor(
     private readonly db: Db,
@@ -81,6 +86,15 @@ export class WidgetGateway {
     }
   }
 
+  /**
+   * The socket that sent a message has it from its ack: its message.created event then goes only to the
+   * visitor's other tabs, and costs no query when there are none (the common case, once per message sent).
+   */
+  ackedTo(conn: WidgetConn, messageId: string): void {
+    if (this.acked.size >= MAX_ACKED) this.acked.delete(this.acked.keys().next().value!);
+    this.acked.set(messageId, conn);
+  }
+
   /** Typing or presence that is not stored: straight to the conversation's sockets. */
   relay(workspaceId: string, conversationId: string, frame: ServerFrame): void {
     for (const c of this.workspaces.get(workspaceId)?.byConversation.get(conversationId) ?? []) c.send(frame);
@@ -93,13 +107,18 @@ export class WidgetGateway {
   }
 
   private onEvent(workspaceId: string, w: WorkspaceWatch, ev: PublicEvent): void {
+    const messageId = typeof ev.payload.messageId === 'string' ? ev.payload.messageId : null;
+    // Forgotten at the message's first event (conversation.created for a first message, else message.created).
+    const sender = messageId ? this.acked.get(messageId) : undefined;
+    if (sender) this.acked.delete(messageId!);
     const conversationId = typeof ev.payload.conversationId === 'string' ? ev.payload.conversationId : null;
     if (!conversationId) return;
     const conns = w.byConversation.get(conversationId);
     if (!conns || conns.size === 0) return;
-    const messageId = typeof ev.payload.messageId === 'string' ? ev.payload.messageId : null;
     if ((ev.type === 'message.created' || ev.type === 'message.outbound_ready') && messageId) {
-      void this.pushMessage(workspaceId, conversationId, messageId, conns);
+      // Before the ack was remembered (rare), the sender gets it twice; the widget keeps one per id.
+      const targets = sender ? new Set([...conns].filter((c) => c !== sender)) : conns;
+      if (targets.size > 0) void this.pushMessage(workspaceId, conversationId, messageId, targets);
     } else if (ev.type === 'conversation.updated' && typeof ev.payload.status === 'string') {
       for (const c of conns) c.send({ t: 'status', conversationId, status: ev.payload.status });
     } else if (ev.type === 'conversation.typing' && ev.payload.who === 'agent') {

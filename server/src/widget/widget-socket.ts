@@ -5,6 +5,7 @@ import type { Deps, PublicEvent } from '../http/deps.js';
 import { ErrorResponse } from '../http/schemas.js';
 import { AppError } from '../lib/errors.js';
 import { isUuid } from '../lib/ids.js';
+import type { MessageRow } from '../messages/messages.repo.js';
 import type { WidgetDirectory } from './directory.js';
 import type { WidgetConn, WidgetGateway } from './gateway.js';
 import type { WidgetLimits } from './limits.js';
@@ -13,7 +14,7 @@ import { WIDGET_CLOSE, type ClientFrame, type ServerFrame } from './protocol.js'
 import { acceptVisitorMessage } from './visitor-message.js';
 import { visitorByToken } from './visitor.js';
 import { originAllowed } from './widget-access.js';
-import { visibleConversations, visibleMessages, type VisitorRow } from './widget.repo.js';
+import { visibleConversations, visibleMessages, type VisibleMessageRow, type VisitorRow } from './widget.repo.js';
 import { ConfigQuery } from './widget.schema.js';
 
 type Conn = WidgetConn & { visitor: VisitorRow; current: string | null };
@@ -133,21 +134,31 @@ export function widgetSocketRoutes(
         if (!limits.visitorMessages.take(`${c.workspaceId}:${c.visitorId}`, now())) {
           return fail('rate_limited', 'slow down: too many messages', f.clientId);
         }
-        if (await isBlocked(deps.db, c.workspaceId, 'chat', c.visitorId)) return close(WIDGET_CLOSE.blocked, 'blocked');
-        const r = await deps.db.transaction((tx) =>
-          acceptVisitorMessage(
-            tx,
-            c.workspaceId,
-            c.visitor,
-            { clientId: f.clientId, text: f.text, fields: f.fields, locale: c.visitor.locale },
-            deps.clock(),
-          ),
+        // The block check shares the message's transaction: on PGlite every separate statement waits its turn
+        // behind the outbox drain, and this path is what the agent stream's latency is made of.
+        const r = await deps.db.transaction(async (tx) =>
+          (await isBlocked(tx, c.workspaceId, 'chat', c.visitorId))
+            ? null
+            : acceptVisitorMessage(
+                tx,
+                c.workspaceId,
+                c.visitor,
+                { clientId: f.clientId, text: f.text, fields: f.fields, locale: c.visitor.locale },
+                deps.clock(),
+              ),
         );
+        if (!r) return close(WIDGET_CLOSE.blocked, 'blocked');
         if (!r.duplicate) deps.onCommit();
         c.current = r.conversationId;
         gateway.watchForVisitor(c.workspaceId, c.visitorId, r.conversationId);
-        const [row] = await visibleMessages(deps.db, c.workspaceId, [r.conversationId], { messageId: r.messageId, limit: 1 });
-        if (row) send({ t: 'ack', clientId: f.clientId, message: widgetMessage(row) });
+        // A new message is acked from what was just stored (no second query); a resend reads the stored one.
+        const row =
+          r.message && !f.attachmentIds?.length
+            ? storedVisitorMessage(r.message, f.clientId)
+            : (await visibleMessages(deps.db, c.workspaceId, [r.conversationId], { messageId: r.messageId, limit: 1 }))[0];
+        if (!row) return;
+        send({ t: 'ack', clientId: f.clientId, message: widgetMessage(row) });
+        if (!r.duplicate) gateway.ackedTo(c, r.messageId);
       };
 
       socket.on('message', (data, isBinary) => {
@@ -183,6 +194,22 @@ export function widgetSocketRoutes(
       });
     },
   });
+}
+
+/** The visitor's own message as visibleMessages would read it back: inbound, untranslated, with its client id. */
+function storedVisitorMessage(m: MessageRow, clientId: string): VisibleMessageRow {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    direction: 'inbound',
+    authorType: m.authorType,
+    authorName: null,
+    text: m.text,
+    deliveredText: null,
+    deliveredNotice: null,
+    clientId,
+    createdAt: m.createdAt,
+  };
 }
 
 /** Visitor typing goes to the agents' stream straight from the hub: not stored, not in the outbox. */
