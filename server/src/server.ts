@@ -12,6 +12,7 @@ import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
 import { mailOnEvents, registerMailSendJob } from './jobs/mail-send.job.js';
+import { channelsOnEvents, registerChannelSendJob } from './jobs/channel-send.job.js';
 import { ThreadTokens } from './email/thread-token.js';
 import { registerSchedulingJob } from './jobs/scheduling.job.js';
 import { registerSlaJob } from './jobs/sla-evaluate.job.js';
@@ -72,6 +73,11 @@ export async function startServer(
         () => boss,
         (err, ev) => log.error({ err, eventId: ev.id }, 'outbound mail could not be queued'),
       ),
+      // Outbound messages of WhatsApp, Telegram and SMS conversations: channel_outbox rows; the channel-send job delivers them.
+      channelsOnEvents(
+        () => boss,
+        (err, ev) => log.error({ err, eventId: ev.id }, 'an outbound channel message could not be queued'),
+      ),
       ...(translator.mayTranslate ? [translateOnInbound(() => boss, translator), retryFailedReplies(() => boss)] : []),
     ],
   });
@@ -122,6 +128,14 @@ export async function startServer(
       serverRelay: config.smtpRelay,
       allowedHosts: config.providerAllowedHosts,
       onPass: (r) => app.log.debug({ mail: r }, 'mail send pass'),
+    });
+    await registerChannelSendJob(boss, {
+      db,
+      clock,
+      box: secretBox,
+      apis: config.channelApis,
+      onCommit: runtime.deps.onCommit,
+      onPass: (r) => app.log.debug({ channels: r }, 'channel send pass'),
     });
     await registerTranslateJob(
       boss,
