@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { outboxBacklog } from '../../events/events.repo.js';
+import { appendEvent, outboxBacklog } from '../../events/events.repo.js';
 import { FIRST_RETRY_MS } from '../../email/outbound/backoff.js';
 import { channelsOnEvents } from '../../jobs/channel-send.job.js';
 import { OutboxProcessor } from '../../jobs/outbox-processor.js';
@@ -7,7 +7,9 @@ import { newId } from '../../lib/ids.js';
 import { SecretBox } from '../../lib/secret-box.js';
 import { ENGINES } from '../../test/engines.js';
 import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../../test/harness.js';
+import { saveMessageTranslation } from '../../translation/message-translations.repo.js';
 import { replayServer, type Received, type Reply } from '../../translation/providers/replay.test-support.js';
+import { insertReview, releaseReview } from '../../translation/reviews.repo.js';
 import { insertChannelAccount, type ChannelKind } from '../accounts.repo.js';
 import { newWebhookId, sealSecrets } from '../channel-secrets.js';
 import { applyDeliveryStatus } from './delivery-status.js';
@@ -384,6 +386,49 @@ describe.each(ENGINES)('outbound channel messages on $engine', (engine) => {
     expect(await row(sms)).toMatchObject({ status: 'failed', failed_reason: 'undelivered', last_error: '30003' });
     expect((await events('channel_message.failed')).at(-1)).toMatchObject({ reason: 'undelivered', error: '30003' });
   });
+
+  it.skipIf(!engine.available)(
+    'a reply held for translation review goes out only when released, as its delivered translation',
+    async () => {
+      const conv = await open('whatsapp', '+34600000001', 'Hola, mi pedido no ha llegado todavía.');
+      const messageId = await reply(conv, 'Your refund is on its way.');
+      // As the translated-reply command leaves it: a delivered translation, held for a fluent reviewer.
+      await h.db.transaction(async (tx) => {
+        await saveMessageTranslation(
+          tx,
+          ws.id,
+          messageId,
+          {
+            language: 'es',
+            sourceLanguage: 'en',
+            status: 'translated',
+            text: 'Su reembolso está en camino.',
+            provider: 'test',
+            flags: [],
+            delivered: true,
+          },
+          h.clock(),
+        );
+        await insertReview(tx, ws.id, { messageId, language: 'es', reasons: [{ category: 'refund' }] }, h.clock());
+      });
+      expect(await flush()).toMatchObject({ sent: 0 });
+      const held = await row(conv);
+      expect(held).toMatchObject({ status: 'held', held_reason: 'awaiting_review' });
+      expect((await call(h, await ws.tokenFor('lead'), 'POST', `/api/v1/channels/outbox/${held.id}/retry`)).statusCode).toBe(409);
+      expect(srv.received).toHaveLength(0);
+      await h.db.transaction(async (tx) => {
+        await releaseReview(tx, ws.id, messageId, h.clock());
+        await appendEvent(
+          tx,
+          ws.id,
+          { type: 'message.outbound_ready', subjectId: messageId, payload: { conversationId: conv, messageId, language: 'es' } },
+          h.clock(),
+        );
+      });
+      expect(await flush()).toMatchObject({ sent: 1 });
+      expect((srv.received[0]!.json as { text: { body: string } }).text.body).toBe('Su reembolso está en camino.');
+    },
+  );
 
   it.skipIf(!engine.available)('a conversation without a customer address holds the reply; e-mail replies are not ours', async () => {
     const res = await call(h, ws.token, 'POST', '/api/v1/conversations', {

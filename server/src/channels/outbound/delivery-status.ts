@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/types.js';
 import { appendEvent } from '../../events/events.repo.js';
-import { applyProviderStatus, type DeliveryStatus } from './outbox.repo.js';
+import { applyProviderStatus, outboxRef, type DeliveryStatus } from './outbox.repo.js';
 
 export interface DeliveryUpdate {
   /** The provider's id of the message: WhatsApp "wamid…", Twilio MessageSid. */
@@ -29,10 +29,7 @@ export async function applyDeliveryStatus(tx: Queryable, workspaceId: string, ac
       type: `channel_message.${update.status}`,
       subjectId: row.messageId,
       payload: {
-        conversationId: row.conversationId,
-        messageId: row.messageId,
-        outboxId: row.id,
-        channel: row.channel,
+        ...outboxRef(row),
         providerMessageId: update.providerMessageId,
         ...(update.status === 'failed' ? { reason: 'undelivered', error: update.error ?? null } : {}),
       },

@@ -47,6 +47,14 @@ export type NewChannelOutboxRow = Pick<
   'id' | 'conversationId' | 'messageId' | 'accountId' | 'channel' | 'recipient' | 'bodyKind' | 'payload' | 'heldReason'
 >;
 
+/** What every channel_message.* event names: the conversation, message, outbox row and channel. */
+export const outboxRef = (r: Pick<ChannelOutboxRow, 'id' | 'conversationId' | 'messageId' | 'channel'>) => ({
+  conversationId: r.conversationId,
+  messageId: r.messageId,
+  outboxId: r.id,
+  channel: r.channel,
+});
+
 /** Queues one outbound message (held when heldReason is set); a message already queued keeps its row (false). */
 export async function insertChannelOutbox(q: Queryable, workspaceId: string, r: NewChannelOutboxRow, at: Date): Promise<boolean> {
   const { rowCount } = await q.query(

@@ -24,6 +24,7 @@ import { sendTwilio, TWILIO_BODY_MAX, TWILIO_DEFAULT_URL } from '../providers/tw
 import { sendWhatsApp, WHATSAPP_DEFAULT_URL, WHATSAPP_TEXT_MAX, type WhatsAppTemplate } from '../providers/whatsapp.js';
 import {
   claimDueChannelRows,
+  outboxRef,
   recordChannelDelivery,
   settleChannelOutbox,
   type ChannelOutcome,
@@ -178,10 +179,7 @@ function outcomeEvent(row: ClaimedChannelRow, s: ChannelSettlement) {
     type: `channel_message.${s.status}`,
     subjectId: row.messageId,
     payload: {
-      conversationId: row.conversationId,
-      messageId: row.messageId,
-      outboxId: row.id,
-      channel: row.channel,
+      ...outboxRef(row),
       ...(s.status === 'held' || s.status === 'failed' ? { reason: s.reason, error: s.lastError } : {}),
       ...(s.status === 'sent' ? { providerMessageIds: s.providerIds } : {}),
     },
