@@ -101,6 +101,7 @@ export async function startServer(
       bodyLimit: config.bodyLimit,
       sessionTtlMs: config.sessionTtlMs,
       secureCookies: config.secureCookies,
+      publicUrl: config.publicUrl,
       widgetLimits: opts.widgetLimits,
     },
     { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } },

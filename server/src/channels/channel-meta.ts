@@ -13,7 +13,7 @@ export const CHANNEL_META = {
   from: 'from',
   /** Our side: the business number (E.164) for WhatsApp and SMS, '@' + bot username for Telegram. */
   to: 'to',
-  /** The provider's id of the message: WhatsApp 'wamid…', Telegram '<chat id>:<message_id>', Twilio MessageSid. */
+  /** The provider's id of the message: WhatsApp 'wamid…', Telegram message_id (decimal, unique within the chat), Twilio MessageSid. */
   providerMessageId: 'providerMessageId',
   /** The name the customer's profile shows (WhatsApp contact profile, Telegram first + last name). */
   profileName: 'profileName',

@@ -4,38 +4,37 @@ import type { Queryable } from '../db/types.js';
 import { CHANNEL_META } from './channel-meta.js';
 import type { ChannelKind } from './accounts.repo.js';
 
-export interface InboundLedgerRow {
-  id: string;
-  accountId: string;
-  providerMessageId: string;
-  outcome: 'created' | 'continued';
-  conversationId: string;
-  messageId: string;
-  createdAt: Date;
-}
-
 /**
- * Records a provider message as taken in. False when it already was (a redelivery): ON CONFLICT waits
- * for a concurrent delivery of the same id to commit, so two at once still store it once.
+ * Claims a provider message id for this account. False when it was taken in already (a redelivery):
+ * ON CONFLICT waits for a concurrent delivery of the same id, so two at once store it once.
  */
-export async function claimInbound(q: Queryable, workspaceId: string, r: InboundLedgerRow): Promise<boolean> {
+export async function claimInbound(
+  q: Queryable,
+  workspaceId: string,
+  r: { id: string; accountId: string; providerMessageId: string; createdAt: Date },
+): Promise<boolean> {
   const { rows } = await q.query(
-    `INSERT INTO channel_inbound (id, workspace_id, account_id, provider_message_id, outcome, conversation_id, message_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO channel_inbound (id, workspace_id, account_id, provider_message_id, created_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (workspace_id, account_id, provider_message_id) DO NOTHING RETURNING id`,
-    [r.id, workspaceId, r.accountId, r.providerMessageId, r.outcome, r.conversationId, r.messageId, r.createdAt],
+    [r.id, workspaceId, r.accountId, r.providerMessageId, r.createdAt],
   );
   return rows.length > 0;
 }
 
-/** Whether a provider message id was already taken in through this account. */
-export async function inboundSeen(q: Queryable, workspaceId: string, accountId: string, providerMessageId: string): Promise<boolean> {
-  const { rows } = await q.query(`SELECT 1 FROM channel_inbound WHERE workspace_id = $1 AND account_id = $2 AND provider_message_id = $3`, [
+/** Records what a claimed message became. */
+export async function settleInbound(
+  q: Queryable,
+  workspaceId: string,
+  id: string,
+  s: { outcome: 'created' | 'continued'; conversationId: string; messageId: string },
+): Promise<void> {
+  await q.query(`UPDATE channel_inbound SET outcome = $3, conversation_id = $4, message_id = $5 WHERE workspace_id = $1 AND id = $2`, [
     workspaceId,
-    accountId,
-    providerMessageId,
+    id,
+    s.outcome,
+    s.conversationId,
+    s.messageId,
   ]);
-  return rows.length > 0;
 }
 
 /**

@@ -36,6 +36,7 @@ interface Ids {
   quarantine: string;
   attachment: string;
   mailOutbox: string;
+  channelAccount: string;
   channelOutbox: string;
 }
 
@@ -1212,6 +1213,145 @@ const BODY_ROUTES: BodyRoute[] = [
     ],
   },
   { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', idKind: 'mailOutbox', noBody: true },
+  {
+    method: 'POST',
+    path: '/api/v1/channels',
+    valid: (n) => ({
+      kind: 'whatsapp',
+      name: `WhatsApp ${n}`,
+      enabled: true,
+      settings: {
+        phoneNumberId: `1065403522${n}`,
+        businessAccountId: '102290129340398',
+        displayPhoneNumber: '+15550783881',
+        graphApiVersion: 'v21.0',
+      },
+      secrets: { appSecret: 'app-secret', accessToken: 'EAAG-token', verifyToken: 'verify-me' },
+    }),
+    strings: [['name'], ['settings', 'phoneNumberId'], ['secrets', 'appSecret'], ['secrets', 'accessToken'], ['secrets', 'verifyToken']],
+    wrongTypes: [
+      [['settings', 'phoneNumberId'], 106540352242922],
+      [['settings', 'graphApiVersion'], 21],
+      [['secrets', 'appSecret'], true],
+    ],
+    nestedObjects: [['settings'], ['secrets']],
+    extra: [
+      {
+        name: 'unknown kind',
+        body: () => ({ kind: 'signal', name: 'x', settings: {}, secrets: {} }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/kind',
+      },
+      {
+        name: 'a secret missing',
+        body: () => ({ kind: 'whatsapp', name: 'x', settings: { phoneNumberId: '1' }, secrets: { appSecret: 'a', accessToken: 'b' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/secrets/verifyToken',
+      },
+      {
+        name: 'a secret with a space',
+        body: () => ({
+          kind: 'whatsapp',
+          name: 'x',
+          settings: { phoneNumberId: '1' },
+          secrets: { appSecret: 'a b', accessToken: 'b', verifyToken: 'c' },
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/secrets/appSecret',
+      },
+      {
+        name: 'WhatsApp settings on a Telegram account',
+        body: () => ({
+          kind: 'telegram',
+          name: 'x',
+          settings: { phoneNumberId: '1' },
+          secrets: { botToken: '1:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw', secretToken: 's' },
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/settings/phoneNumberId',
+      },
+      {
+        name: 'not a bot token',
+        body: () => ({ kind: 'telegram', name: 'x', secrets: { botToken: 'not-a-token', secretToken: 's' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/secrets/botToken',
+      },
+      {
+        name: 'Telegram secret token with characters Telegram refuses',
+        body: () => ({ kind: 'telegram', name: 'x', secrets: { botToken: '1:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw', secretToken: 'a/b' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/secrets/secretToken',
+      },
+      {
+        name: 'SMS without a sender',
+        body: () => ({
+          kind: 'sms',
+          name: 'x',
+          settings: { accountSid: `AC${'0'.repeat(32)}` },
+          secrets: { authToken: '0123456789abcdef0123456789abcdef' },
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/settings/fromNumber',
+      },
+      {
+        name: 'not an account SID',
+        body: () => ({
+          kind: 'sms',
+          name: 'x',
+          settings: { accountSid: 'AC123', fromNumber: '+15005550006' },
+          secrets: { authToken: '0123456789abcdef0123456789abcdef' },
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/settings/accountSid',
+      },
+      {
+        name: 'display number not E.164',
+        body: () => ({
+          kind: 'whatsapp',
+          name: 'x',
+          settings: { phoneNumberId: '1', displayPhoneNumber: '555 0100' },
+          secrets: { appSecret: 'a', accessToken: 'b', verifyToken: 'c' },
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/settings/displayPhoneNumber',
+      },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/channels/:id',
+    idKind: 'channelAccount',
+    valid: (n) => ({ name: `Renamed ${n}`, enabled: true, settings: { graphApiVersion: 'v22.0' }, secrets: { accessToken: `token-${n}` } }),
+    strings: [['name'], ['settings', 'graphApiVersion'], ['secrets', 'accessToken']],
+    extra: [
+      { name: 'empty body', body: () => ({}), status: 400, code: 'validation_failed' },
+      { name: 'empty settings', body: () => ({ settings: {} }), status: 400, code: 'validation_failed', path: 'body/settings' },
+      {
+        name: 'a Telegram setting on a WhatsApp account',
+        body: () => ({ settings: { botUsername: 'meridian_bot' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/settings/botUsername',
+      },
+      {
+        name: 'a Twilio secret on a WhatsApp account',
+        body: () => ({ secrets: { authToken: '0123456789abcdef0123456789abcdef' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/secrets/authToken',
+      },
+    ],
+  },
+  { method: 'DELETE', path: '/api/v1/channels/:id', idKind: 'channelAccount', noBody: true },
   { method: 'POST', path: '/api/v1/channels/outbox/:id/retry', idKind: 'channelOutbox', noBody: true },
   {
     method: 'POST',
@@ -1698,6 +1838,9 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'GET', path: '/api/v1/conversations/:id/attachments', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/attachments/:id', idKind: 'attachment' },
   { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', idKind: 'mailOutbox' },
+  { method: 'GET', path: '/api/v1/channels/:id', idKind: 'channelAccount' },
+  { method: 'PATCH', path: '/api/v1/channels/:id', idKind: 'channelAccount' },
+  { method: 'DELETE', path: '/api/v1/channels/:id', idKind: 'channelAccount' },
   { method: 'POST', path: '/api/v1/channels/outbox/:id/retry', idKind: 'channelOutbox' },
   { method: 'POST', path: '/api/v1/conversations/:id/whatsapp/template', idKind: 'conversation' },
 ];
@@ -2184,6 +2327,14 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       otherTeam: otherTeam.id,
       scheduledMessage: scheduled.id,
       ...(await seedMail()),
+      channelAccount: (
+        await post('/api/v1/channels', {
+          kind: 'whatsapp',
+          name: 'Seed WhatsApp',
+          settings: { phoneNumberId: '106540352242922' },
+          secrets: { appSecret: 'app-secret', accessToken: 'EAAG-token', verifyToken: 'verify-me' },
+        })
+      ).id,
       channelOutbox: await seedQueuedChannelMessage(h, ws, 'bad-input'),
     };
   });

@@ -36,6 +36,9 @@ interface Ids {
   quarantine: string;
   attachment: string;
   mailOutbox: string;
+  channelAccount: string;
+  /** A second account: DELETE takes it, so the GETs (and HEADs, run last) still find the first. */
+  spareChannelAccount: string;
   channelOutbox: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
@@ -54,6 +57,7 @@ const ID_KINDS: IdKind[] = [
   'quarantine',
   'attachment',
   'mailOutbox',
+  'channelAccount',
   'channelOutbox',
 ];
 
@@ -351,6 +355,20 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/mail/outbox', access: 'agent' },
   // The seeded reply's mail is queued: retrying it is a 409 for its own workspace.
   { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', access: 'admin', idKind: 'mailOutbox', ownStatus: 409 },
+  { method: 'GET', path: '/api/v1/channels', access: 'admin' },
+  {
+    method: 'POST',
+    path: '/api/v1/channels',
+    access: 'admin',
+    body: (_o, n) => ({
+      kind: 'telegram',
+      name: `Bot ${n}`,
+      secrets: { botToken: `${n}:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw`, secretToken: `s${n}` },
+    }),
+  },
+  { method: 'GET', path: '/api/v1/channels/:id', access: 'admin', idKind: 'channelAccount' },
+  { method: 'PATCH', path: '/api/v1/channels/:id', access: 'admin', idKind: 'channelAccount', body: (_o, n) => ({ name: `Renamed ${n}` }) },
+  { method: 'DELETE', path: '/api/v1/channels/:id', access: 'admin', idKind: 'spareChannelAccount' },
   { method: 'GET', path: '/api/v1/channels/outbox', access: 'lead' },
   // The seeded WhatsApp reply is queued: retrying it is a 409 for its own workspace.
   { method: 'POST', path: '/api/v1/channels/outbox/:id/retry', access: 'lead', idKind: 'channelOutbox', ownStatus: 409 },
@@ -522,6 +540,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       ackSettings: await read('/api/v1/settings/acknowledgements'),
       mailSettings: await read('/api/v1/mail/settings'),
       mailOutbox: await read('/api/v1/mail/outbox'),
+      channels: await read('/api/v1/channels'),
       channelOutbox: await read('/api/v1/channels/outbox'),
       counts: await counts(ids.workspace),
     };
@@ -626,6 +645,18 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     // The reply's e-mail, queued as the outbox handler would.
     const queued = await h.db.transaction((tx) => queueOutboundMail(tx, ws.id, message.id, h.clock()));
     expect(queued.kind).toBe('queued');
+    const channel = await post('/api/v1/channels', {
+      kind: 'whatsapp',
+      name: `${label} WhatsApp`,
+      settings: { phoneNumberId: '106540352242922' },
+      secrets: { appSecret: `${label}-app-secret`, accessToken: `${label}-token`, verifyToken: `${label}-verify` },
+    });
+    const spareChannel = await post('/api/v1/channels', {
+      kind: 'sms',
+      name: `${label} SMS`,
+      settings: { accountSid: `AC${'0'.repeat(32)}`, fromNumber: '+15005550006' },
+      secrets: { authToken: '0123456789abcdef0123456789abcdef' },
+    });
     const channelOutbox = await seedQueuedChannelMessage(h, ws, label);
     return {
       ids: {
@@ -644,6 +675,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         quarantine: (looped as { quarantineId: string }).quarantineId,
         attachment: attachments.json().data[0].id,
         mailOutbox: (queued as { row: { id: string } }).row.id,
+        channelAccount: channel.id,
+        spareChannelAccount: spareChannel.id,
         channelOutbox,
       },
       agentEmail,

@@ -5,7 +5,8 @@
 // calls (≥ 128 bits): the one unscoped lookup, as a mail address is for e-mail, and only the first
 // step: the request is then checked against the account's own signing secret.
 // channel_inbound is the ledger of provider message ids taken in, so a webhook the provider delivers
-// again (they retry on any non-2xx or timeout) is recognised and writes nothing.
+// again (they retry on any non-2xx or timeout) is recognised and writes nothing. A row is claimed
+// first (outcome NULL) so a concurrent delivery of the same id waits on it, then settled.
 export const up = /* sql */ `
 CREATE TABLE channel_accounts (
   id uuid PRIMARY KEY,
@@ -27,7 +28,7 @@ CREATE TABLE channel_inbound (
   workspace_id uuid NOT NULL,
   account_id uuid NOT NULL,
   provider_message_id text NOT NULL,
-  outcome text NOT NULL CHECK (outcome IN ('created', 'continued')),
+  outcome text CHECK (outcome IN ('created', 'continued')),
   conversation_id uuid,
   message_id uuid,
   created_at timestamptz NOT NULL,
