@@ -47,6 +47,8 @@ export function assertCleanStrings(value: unknown, path: string, depth = 0): voi
       { path, message: 'nested too deeply' },
     ]);
   }
+  // Raw bodies (uploads, signed webhooks) are bytes, not text to check: walking them would cost a step per byte.
+  if (value instanceof Uint8Array) return;
   if (typeof value === 'string') {
     if (value.includes('\u0000'))
       throw new AppError('invalid_string', 'text must not contain NUL bytes', [{ path, message: 'contains NUL' }]);

@@ -1,6 +1,6 @@
 import type { Db } from '../db/types.js';
 import type { PublicEvent } from '../http/deps.js';
-import { widgetMessage } from './present.js';
+import { presentMessages } from './present.js';
 import type { ServerFrame } from './protocol.js';
 import { visibleMessages } from './widget.repo.js';
 
@@ -129,9 +129,12 @@ export class WidgetGateway {
 
   private async pushMessage(workspaceId: string, conversationId: string, messageId: string, conns: Set<WidgetConn>): Promise<void> {
     try {
-      const [row] = await visibleMessages(this.db, workspaceId, [conversationId], { messageId, limit: 1 });
-      if (!row) return;
-      const message = widgetMessage(row);
+      const [message] = await presentMessages(
+        this.db,
+        workspaceId,
+        await visibleMessages(this.db, workspaceId, [conversationId], { messageId, limit: 1 }),
+      );
+      if (!message) return;
       for (const c of conns) c.send({ t: 'message', message });
     } catch (err) {
       this.onError(err);

@@ -4,13 +4,17 @@ import { createCustomer, findOrCreateByEmail } from '../customers/save-customer.
 import type { Queryable } from '../db/types.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { addMessage } from '../messages/add-message.js';
+import { insertAttachments } from '../email/attachments.repo.js';
+import { newId } from '../lib/ids.js';
 import type { MessageRow } from '../messages/messages.repo.js';
 import { currentChat, SYSTEM } from './visitor.js';
 import {
   findClientMessage,
+  claimUploads,
   insertClientMessage,
   linkConversation,
   lockVisitor,
+  pendingUploads,
   setVisitorCustomer,
   type VisitorRow,
 } from './widget.repo.js';
@@ -18,6 +22,8 @@ import {
 export interface VisitorMessageInput {
   clientId: string;
   text: string;
+  /** Files the visitor uploaded (widget_uploads) for this message. */
+  attachmentIds?: readonly string[] | undefined;
   /** Pre-chat answers (name, email, phone, custom), honoured when the visitor has no customer yet. */
   fields?: Record<string, string> | undefined;
   /** The widget's language: a hint for detection, as Accept-Language is for mail. */
@@ -85,13 +91,17 @@ export async function acceptVisitorMessage(
     visitorId: visitor.id,
     ...(input.locale ? { acceptLanguage: input.locale } : {}),
   };
+  const uploads = await pendingUploads(tx, workspaceId, visitor.id, input.attachmentIds ?? []);
+  if (uploads.length !== (input.attachmentIds?.length ?? 0))
+    throw new AppError('not_found', 'an attachment was not found: upload it again');
+  const attachments = uploads.map((u) => ({ name: u.name, contentType: u.contentType, size: u.size }));
   const currentId = await currentChat(tx, workspaceId, visitor);
   let message: MessageRow;
   let conversationId: string;
   if (currentId) {
     const conversation = await findConversation(tx, workspaceId, currentId, true);
     if (!conversation) throw notFound('conversation');
-    ({ message } = await addMessage(tx, workspaceId, { agentId: null }, conversation, { text: input.text, channelMeta }, at));
+    ({ message } = await addMessage(tx, workspaceId, { agentId: null }, conversation, { text: input.text, attachments, channelMeta }, at));
     conversationId = currentId;
   } else {
     const customerId = await customerOf(tx, workspaceId, visitor, input, at);
@@ -103,13 +113,31 @@ export async function acceptVisitorMessage(
       {
         channel: 'chat',
         customer: { id: customerId },
-        message: { text: input.text, channelMeta: { ...channelMeta, ...fieldMeta(input.fields) } },
+        message: { text: input.text, attachments, channelMeta: { ...channelMeta, ...fieldMeta(input.fields) } },
       },
       at,
     );
     conversationId = created.id;
     message = created.messages[0]!;
     await linkConversation(tx, workspaceId, conversationId, visitor.id, at);
+  }
+  if (uploads.length > 0) {
+    const rows = uploads.map((u) => ({
+      ...u,
+      id: newId(),
+      conversationId,
+      messageId: message.id,
+      contentId: null,
+      inline: false,
+      createdAt: at,
+    }));
+    await insertAttachments(tx, workspaceId, rows);
+    await claimUploads(
+      tx,
+      workspaceId,
+      uploads.map((u) => u.id),
+      message.id,
+    );
   }
   await insertClientMessage(
     tx,

@@ -9,7 +9,7 @@ import type { MessageRow } from '../messages/messages.repo.js';
 import type { WidgetDirectory } from './directory.js';
 import type { WidgetConn, WidgetGateway } from './gateway.js';
 import type { WidgetLimits } from './limits.js';
-import { widgetMessage } from './present.js';
+import { presentMessages, widgetMessage } from './present.js';
 import { WIDGET_CLOSE, type ClientFrame, type ServerFrame } from './protocol.js';
 import { acceptVisitorMessage } from './visitor-message.js';
 import { visitorByToken } from './visitor.js';
@@ -22,6 +22,7 @@ type Conn = WidgetConn & { visitor: VisitorRow; current: string | null };
 const HELLO_TIMEOUT_MS = 10_000;
 const REPLAY_LIMIT = 200;
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const MAX_ATTACHMENTS = 10;
 
 /** A frame from the browser, checked by hand (it is small, and this runs for every keystroke's typing frame). */
 export function parseFrame(raw: string): ClientFrame | null {
@@ -46,7 +47,13 @@ export function parseFrame(raw: string): ClientFrame | null {
         fields = {};
         for (const [k, v] of Object.entries(o.fields)) if (typeof v === 'string') fields[k] = v;
       }
-      return { t: 'send', clientId: o.clientId, text: o.text, ...(fields ? { fields } : {}) };
+      let attachmentIds: string[] | undefined;
+      if (o.attachmentIds !== undefined) {
+        if (!Array.isArray(o.attachmentIds) || o.attachmentIds.length > MAX_ATTACHMENTS) return null;
+        if (!o.attachmentIds.every((x): x is string => typeof x === 'string' && isUuid(x))) return null;
+        attachmentIds = [...new Set(o.attachmentIds)];
+      }
+      return { t: 'send', clientId: o.clientId, text: o.text, ...(fields ? { fields } : {}), ...(attachmentIds ? { attachmentIds } : {}) };
     }
     case 'typing':
       return typeof o.on === 'boolean' ? { t: 'typing', on: o.on } : null;
@@ -123,11 +130,11 @@ export function widgetSocketRoutes(
         const rows = await visibleMessages(deps.db, ws, ids, { after: f.since ?? null, limit: f.since ? REPLAY_LIMIT : 50 });
         const current = conversations.find((cv) => cv.channel === 'chat' && cv.status !== 'closed')?.id ?? null;
         c.current = current;
-        send({ t: 'welcome', visitorId: visitor.id, conversationId: current, messages: rows.map(widgetMessage) });
+        send({ t: 'welcome', visitorId: visitor.id, conversationId: current, messages: await presentMessages(deps.db, ws, rows) });
       };
 
       const sendMessage = async (c: Conn, f: Extract<ClientFrame, { t: 'send' }>) => {
-        if (f.text.trim() === '') return fail('validation_failed', 'the message is empty', f.clientId);
+        if (f.text.trim() === '' && !f.attachmentIds?.length) return fail('validation_failed', 'the message is empty', f.clientId);
         if (f.text.length > limits.config.maxMessageLength) {
           return fail('message_too_long', `at most ${limits.config.maxMessageLength} characters`, f.clientId);
         }
@@ -143,7 +150,7 @@ export function widgetSocketRoutes(
                 tx,
                 c.workspaceId,
                 c.visitor,
-                { clientId: f.clientId, text: f.text, fields: f.fields, locale: c.visitor.locale },
+                { clientId: f.clientId, text: f.text, attachmentIds: f.attachmentIds, fields: f.fields, locale: c.visitor.locale },
                 deps.clock(),
               ),
         );
@@ -157,7 +164,9 @@ export function widgetSocketRoutes(
             ? storedVisitorMessage(r.message, f.clientId)
             : (await visibleMessages(deps.db, c.workspaceId, [r.conversationId], { messageId: r.messageId, limit: 1 }))[0];
         if (!row) return;
-        send({ t: 'ack', clientId: f.clientId, message: widgetMessage(row) });
+        // Attachments are read back only when the message has some.
+        const message = f.attachmentIds?.length ? (await presentMessages(deps.db, c.workspaceId, [row]))[0]! : widgetMessage(row);
+        send({ t: 'ack', clientId: f.clientId, message });
         if (!r.duplicate) gateway.ackedTo(c, r.messageId);
       };
 

@@ -295,4 +295,74 @@ describe.each(ENGINES)('chat widget on $engine', (engine) => {
     expect(config.json()).toMatchObject({ workspaceName: 'Demo', open: true });
     expect(config.json().expectedReplyAt).not.toBeNull();
   });
+
+  it.skipIf(!engine.available)(
+    'attachments: uploaded by the visitor, sent with a message, listed and downloadable for agents only as files',
+    async () => {
+      const s = await session();
+      const upload = (visitorToken: string, body: Buffer, name: string, type = 'application/pdf') =>
+        h.app.inject({
+          method: 'POST',
+          url: '/api/v1/widget/attachments',
+          headers: { 'content-type': type, 'x-widget-key': key, 'x-visitor-token': visitorToken, 'x-file-name': encodeURIComponent(name) },
+          payload: body,
+        });
+      const pdf = Buffer.from('%PDF-1.4 fatura de março');
+      const up = await upload(s.visitorToken, pdf, '../../fatura março.pdf');
+      expect(up.statusCode, up.body).toBe(201);
+      expect(up.json()).toMatchObject({ name: 'fatura março.pdf', contentType: 'application/pdf', size: pdf.length });
+      // A JSON file is a file too, not a body to parse; an empty one and a wrong token are refused.
+      expect((await upload(s.visitorToken, Buffer.from('{"a":1}'), 'data.json', 'application/json')).statusCode).toBe(201);
+      expect((await upload(s.visitorToken, Buffer.alloc(0), 'empty.txt', 'text/plain')).statusCode).toBe(400);
+      expect((await upload(`wv_${'x'.repeat(43)}`, pdf, 'x.pdf')).statusCode).toBe(401);
+      expect((await upload(s.visitorToken, Buffer.alloc(10 * 1024 * 1024 + 1), 'big.bin', 'application/octet-stream')).statusCode).toBe(
+        413,
+      );
+
+      // Another visitor cannot send someone else's upload.
+      const other = await session();
+      const wo = widgetSocket(h.base, key);
+      await wo.send({ t: 'hello', visitorToken: other.visitorToken });
+      await wo.until('welcome');
+      const stolen = cid();
+      await wo.send({ t: 'send', clientId: stolen, text: 'isto é meu', attachmentIds: [up.json().id] });
+      expect((await wo.until('error', (f) => f.clientId === stolen)).code).toBe('not_found');
+      wo.close();
+
+      const w = widgetSocket(h.base, key);
+      await w.send({ t: 'hello', visitorToken: s.visitorToken });
+      await w.until('welcome');
+      const clientId = cid();
+      await w.send({ t: 'send', clientId, text: '', attachmentIds: [up.json().id] });
+      const ack = await w.until('ack', (f) => f.clientId === clientId);
+      expect(ack.message.attachments).toEqual([
+        { id: expect.any(String), name: 'fatura março.pdf', contentType: 'application/pdf', size: pdf.length },
+      ]);
+      w.close();
+      const list = await ok('GET', `/api/v1/conversations/${ack.message.conversationId}/attachments`);
+      expect(list.data.map((x: { name: string }) => x.name)).toEqual(['fatura março.pdf']);
+      const file = await call(h, agentToken, 'GET', `/api/v1/attachments/${list.data[0].id}`);
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-disposition']).toMatch(/^attachment/);
+      expect(file.rawPayload.equals(pdf)).toBe(true);
+
+      // The browser's preflight for the upload's headers is granted; the admin API's is not.
+      const pre = await h.app.inject({
+        method: 'OPTIONS',
+        url: '/api/v1/widget/attachments',
+        headers: {
+          origin: 'https://shop.example.com',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'x-widget-key',
+        },
+      });
+      expect(pre.statusCode).toBe(204);
+      expect(pre.headers['access-control-allow-origin']).toBe('https://shop.example.com');
+      expect(pre.headers['access-control-allow-headers']).toContain('x-visitor-token');
+      expect(pre.headers['access-control-allow-credentials']).toBeUndefined();
+      const admin = await h.app.inject({ method: 'OPTIONS', url: '/api/v1/widget/settings', headers: { origin: 'https://evil.example' } });
+      expect(admin.statusCode).toBe(404);
+      expect(admin.headers['access-control-allow-origin']).toBeUndefined();
+    },
+  );
 });

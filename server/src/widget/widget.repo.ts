@@ -314,3 +314,56 @@ export async function teamCalendar(
   );
   return rows[0] ? { ...rows[0], updatedAt: new Date(rows[0].updatedAt) } : null;
 }
+
+// ---- uploads ---------------------------------------------------------------------------------------
+
+export interface UploadRow {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  blobKey: string;
+}
+
+export async function insertUpload(q: Queryable, workspaceId: string, visitorId: string, u: UploadRow, at: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO widget_uploads (id, workspace_id, visitor_id, name, content_type, size, sha256, blob_key, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [u.id, workspaceId, visitorId, u.name, u.contentType, u.size, u.sha256, u.blobKey, at],
+  );
+}
+
+/** Uploads of this visitor not yet sent, among `ids`, locked until the transaction ends. */
+export async function pendingUploads(q: Queryable, workspaceId: string, visitorId: string, ids: readonly string[]): Promise<UploadRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await q.query<UploadRow>(
+    `SELECT id, name, content_type AS "contentType", size, sha256, blob_key AS "blobKey" FROM widget_uploads
+     WHERE workspace_id = $1 AND visitor_id = $2 AND id = ANY($3::uuid[]) AND message_id IS NULL ORDER BY created_at, id FOR UPDATE`,
+    [workspaceId, visitorId, ids],
+  );
+  return rows;
+}
+
+export async function claimUploads(q: Queryable, workspaceId: string, ids: readonly string[], messageId: string): Promise<void> {
+  await q.query(`UPDATE widget_uploads SET message_id = $3 WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [
+    workspaceId,
+    ids,
+    messageId,
+  ]);
+}
+
+/** Attachments of the given messages as the widget lists them (no keys, no hashes). */
+export async function messageAttachments(
+  q: Queryable,
+  workspaceId: string,
+  messageIds: readonly string[],
+): Promise<{ messageId: string; id: string; name: string; contentType: string; size: number }[]> {
+  if (messageIds.length === 0) return [];
+  const { rows } = await q.query<{ messageId: string; id: string; name: string; contentType: string; size: number }>(
+    `SELECT message_id AS "messageId", id, name, content_type AS "contentType", size FROM attachments
+     WHERE workspace_id = $1 AND message_id = ANY($2::uuid[]) AND NOT inline ORDER BY created_at, id`,
+    [workspaceId, messageIds],
+  );
+  return rows;
+}

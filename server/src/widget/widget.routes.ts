@@ -18,6 +18,7 @@ import { identifyVisitor, startSession, visitorByToken } from './visitor.js';
 import { widgetAdminRoutes } from './widget-admin.routes.js';
 import { allowCors, takeIpBudget, widgetFor } from './widget-access.js';
 import { widgetSocketRoutes } from './widget-socket.js';
+import { MAX_ATTACHMENT_BYTES, widgetUploadRoutes } from './widget-upload.routes.js';
 import {
   ConfigQuery,
   IdentifyBody,
@@ -31,7 +32,6 @@ import {
 } from './widget.schema.js';
 
 const AVAILABILITY_TTL_MS = 30_000;
-const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /** The chat widget: admin settings, the public endpoints the bundle calls, and its socket. */
 export function widgetRoutes(app: FastifyInstance, deps: Deps): WidgetGateway {
@@ -42,6 +42,7 @@ export function widgetRoutes(app: FastifyInstance, deps: Deps): WidgetGateway {
   const tags = ['widget'];
   widgetAdminRoutes(app, deps, directory);
   widgetSocketRoutes(app, deps, { directory, gateway, limits });
+  void app.register(widgetUploadRoutes(deps, { directory, limits }));
 
   // Availability costs several queries: computed at most every 30 s per workspace and language.
   const availability = new Map<string, { value: Availability; until: number }>();
@@ -62,7 +63,7 @@ export function widgetRoutes(app: FastifyInstance, deps: Deps): WidgetGateway {
     if (req.url.startsWith('/api/v1/widget/settings')) throw new AppError('not_found', 'no preflight for the admin API');
     void reply
       .header('access-control-allow-methods', 'GET, POST')
-      .header('access-control-allow-headers', 'content-type')
+      .header('access-control-allow-headers', 'content-type, x-widget-key, x-visitor-token, x-file-name')
       .header('access-control-max-age', '600')
       .status(204);
     return reply.send();

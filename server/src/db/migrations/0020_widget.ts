@@ -7,6 +7,8 @@
 // ones it started, never the history of the customer whose e-mail it typed.
 // widget_client_messages: the client ids a visitor's messages were stored under, so a resend after a
 // dropped socket answers with the stored message instead of storing it twice.
+// widget_uploads: files a visitor uploaded for a message not yet sent; the message claims them (once),
+// and they become ordinary attachments of it. Unclaimed ones are the visitor's alone.
 export const up = /* sql */ `
 CREATE TABLE widget_settings (
   workspace_id uuid PRIMARY KEY REFERENCES workspaces (id) ON DELETE CASCADE,
@@ -60,4 +62,20 @@ CREATE TABLE widget_client_messages (
   FOREIGN KEY (workspace_id, visitor_id) REFERENCES widget_visitors (workspace_id, id) ON DELETE CASCADE,
   FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
 );
+
+CREATE TABLE widget_uploads (
+  id uuid PRIMARY KEY,
+  workspace_id uuid NOT NULL,
+  visitor_id uuid NOT NULL,
+  name text NOT NULL,
+  content_type text NOT NULL,
+  size integer NOT NULL,
+  sha256 text NOT NULL,
+  blob_key text NOT NULL,
+  message_id uuid,
+  created_at timestamptz NOT NULL,
+  UNIQUE (workspace_id, id),
+  FOREIGN KEY (workspace_id, visitor_id) REFERENCES widget_visitors (workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX widget_uploads_visitor ON widget_uploads (workspace_id, visitor_id, created_at);
 `;
