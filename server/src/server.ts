@@ -13,6 +13,7 @@ import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
 import { mailOnEvents, registerMailSendJob } from './jobs/mail-send.job.js';
 import { channelsOnEvents, registerChannelSendJob } from './jobs/channel-send.job.js';
+import { webhookPath } from './channels/webhook-url.js';
 import { ThreadTokens } from './email/thread-token.js';
 import { registerSchedulingJob } from './jobs/scheduling.job.js';
 import { registerSlaJob } from './jobs/sla-evaluate.job.js';
@@ -135,6 +136,8 @@ export async function startServer(
       clock,
       box: secretBox,
       apis: config.channelApis,
+      // Twilio reports delivery to the account's webhook, which must be reachable from outside (MERIDIAN_PUBLIC_URL).
+      statusCallback: (a) => (config.publicUrl && a.kind === 'sms' ? `${config.publicUrl}${webhookPath('sms', a.webhookId)}` : undefined),
       onCommit: runtime.deps.onCommit,
       onPass: (r) => app.log.debug({ channels: r }, 'channel send pass'),
     });
