@@ -19,8 +19,11 @@ describe('widget thread', () => {
     expect(t.add(msg('b', '2026-03-02T09:00:01Z'))).toBe(true);
     expect(t.add(msg('a', '2026-03-02T09:00:00Z'))).toBe(true);
     expect(t.add(msg('b', '2026-03-02T09:00:01Z'))).toBe(false);
-    expect(t.ordered().map((m) => m.id)).toEqual(['a', 'b']);
-    expect(t.last()).toBe('b');
+    expect(t.add(msg('d', '2026-03-02T09:00:01Z'))).toBe(true);
+    expect(t.add(msg('c', '2026-03-02T09:00:01Z'))).toBe(true);
+    // Same instant: arrival order, not id order.
+    expect(t.ordered().map((m) => m.id)).toEqual(['a', 'b', 'd', 'c']);
+    expect(t.last()).toBe('c');
   });
 
   it('keeps sends until the message with their client id arrives (ack or replay), saving every change', () => {

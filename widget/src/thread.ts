@@ -40,8 +40,9 @@ export class Thread {
     return s;
   }
 
+  /** By time; messages of the same instant stay in the order they arrived (the server's order). */
   ordered(): WidgetMessage[] {
-    return [...this.messages.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return [...this.messages.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   /** The newest message held, for `hello.since`. */

@@ -35,8 +35,14 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, 
   return el;
 }
 
-const ICON =
-  '<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" fill="currentColor"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
+const svg = (size: number, attrs: string, d: string) =>
+  `<svg viewBox="0 0 24 24" width="${size}" height="${size}" aria-hidden="true" ${attrs}><path d="${d}"/></svg>`;
+const ICON = svg(28, 'fill="currentColor"', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+const CLIP = svg(
+  20,
+  'fill="none" stroke="currentColor" stroke-width="2"',
+  'M21 12l-8.5 8.5a5 5 0 0 1-7-7L14 5a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L15 8',
+);
 
 /** The widget: a launcher and a chat panel in a shadow root, talking to Meridian over HTTP and one WebSocket. */
 export function createWidget(o: WidgetOptions) {
@@ -105,7 +111,7 @@ export function createWidget(o: WidgetOptions) {
     const sent = 't' in m ? null : m;
     const author = sent?.author ?? 'visitor';
     const meta = pending ? '…' : [author === 'agent' ? sent?.authorName : '', sent ? when(sent.createdAt) : ''].filter(Boolean).join(' · ');
-    const names = sent?.attachments.map((a) => `📎 ${a.name}`) ?? [];
+    const names = sent?.attachments.map((a) => `⎘ ${a.name}`) ?? [];
     return h('div', { class: `m ${author[0]}` }, h('small', {}, meta), m.text, ...names.map((n) => h('div', {}, n)));
   }
 
@@ -192,7 +198,8 @@ export function createWidget(o: WidgetOptions) {
     if (cfg && !cfg.open && !chatting()) return offlineForm();
     input = h('textarea', { 'aria-label': s[S.input], placeholder: s[S.input], maxlength: String(cfg?.maxMessageLength ?? 10000) });
     const picker = h('input', { type: 'file', hidden: '', multiple: '' });
-    const clip = h('button', { type: 'button', class: 'a', 'aria-label': s[S.attach] }, '📎');
+    const clip = h('button', { type: 'button', class: 'a', 'aria-label': s[S.attach] });
+    clip.innerHTML = CLIP;
     clip.onclick = () => picker.click();
     picker.onchange = () => {
       for (const f of picker.files ?? []) void upload(f);

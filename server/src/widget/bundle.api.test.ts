@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler } from '../http/error-handler.js';
 import { ENGINES } from '../test/engines.js';
 import { call, startHarness, type Harness } from '../test/harness.js';
-import { acceptsGzip, widgetBundleRoutes } from './bundle.routes.js';
+import { acceptsGzip, embedScript, widgetBundleRoutes } from './bundle.routes.js';
 
 // The routes read no database; PGlite is enough.
 describe('widget bundle routes', () => {
@@ -43,6 +43,14 @@ describe('widget bundle routes', () => {
     expect((await call(h, null, 'GET', '/widget.js', undefined, { 'if-none-match': '"stale"' })).statusCode).toBe(200);
   });
 
+  it('build the embed script with the values as JSON strings that cannot end the script element', () => {
+    const s = embedScript('https://h.example/widget.js', 'wk_abcdefgh12', 'ja');
+    expect(s).toMatch(/^\(function\(w,d\)\{w\.MeridianWidget=w\.MeridianWidget\|\|function\(\)/);
+    expect(s).toContain('s.src="https://h.example/widget.js";s.dataset.key="wk_abcdefgh12";s.dataset.locale="ja";');
+    expect(embedScript('/x</script>.js', 'wk_abcdefgh12')).not.toContain('</script>');
+    expect(embedScript('/widget.js', 'wk_abcdefgh12')).not.toContain('locale');
+  });
+
   it('read Accept-Encoding as RFC 9110 says', () => {
     expect(acceptsGzip('gzip')).toBe(true);
     expect(acceptsGzip('deflate, GZIP;q=0.5')).toBe(true);
@@ -65,10 +73,13 @@ describe('widget bundle routes', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(res.body).toContain(`<script nonce="${nonce}">window.MeridianWidget=`);
-    expect(res.body).toContain(`<script async src="/widget.js" data-key="${key}" data-locale="pt-BR"></script>`);
+    // The page embeds the snippet's script under the nonce: the stub, then widget.js after the load event.
+    const script = new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, '\\$&')}">(.*)</script>`).exec(res.body)![1]!;
+    expect(script).toBe(embedScript('/widget.js', key, 'pt-BR'));
+    expect(script).toContain("w.addEventListener('load',l)");
+    expect(script).toContain(`s.dataset.key="${key}";s.dataset.locale="pt-BR"`);
     // The snippet to copy names this server's address, escaped as text.
-    expect(res.body).toContain(`&#60;script async src=&#34;http://chat.example.org/widget.js&#34; data-key=&#34;${key}&#34;`);
+    expect(res.body).toContain(`s.src=&#34;http://chat.example.org/widget.js&#34;;s.dataset.key=&#34;${key}&#34;`);
 
     for (const bad of ['wk_short', 'wk_%22%3E%3Cscript%3E', 'mrd_0123456789abc', `wk_${'a'.repeat(101)}`]) {
       const r = await call(h, null, 'GET', `/widget/demo?key=${bad}`);
@@ -87,7 +98,7 @@ describe('widget bundle routes', () => {
     widgetBundleRoutes(app, { defaultKey: async () => 'wk_theDemoWorkspace01' });
     const res = await app.inject({ method: 'GET', url: '/widget/demo' });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('data-key="wk_theDemoWorkspace01"');
+    expect(res.body).toContain('s.dataset.key="wk_theDemoWorkspace01"');
     await app.close();
   });
 });

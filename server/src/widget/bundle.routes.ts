@@ -27,9 +27,21 @@ const DemoQuery = Type.Object(
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The queue stub of the embed snippet: calls made before widget.js arrives wait in `.q`. */
-export const QUEUE_STUB =
-  'window.MeridianWidget=window.MeridianWidget||function(){(MeridianWidget.q=MeridianWidget.q||[]).push(arguments)};';
+/**
+ * The embed snippet's script: a queue stub (`MeridianWidget(...)` calls made before the bundle arrives
+ * wait in `.q`), then widget.js inserted only after the page's load event. An `async` script tag in
+ * the page would still hold that event back until the download ends; one inserted after it cannot.
+ * Key and locale are checked against their patterns before they get here.
+ */
+export function embedScript(src: string, key: string, locale?: string): string {
+  const q = (v: string) => JSON.stringify(v).replace(/</g, '\\u003c');
+  return (
+    '(function(w,d){w.MeridianWidget=w.MeridianWidget||function(){(w.MeridianWidget.q=w.MeridianWidget.q||[]).push(arguments)};' +
+    `function l(){var s=d.createElement('script');s.async=true;s.src=${q(src)};s.dataset.key=${q(key)};` +
+    (locale ? `s.dataset.locale=${q(locale)};` : '') +
+    "d.body.appendChild(s)}d.readyState==='complete'?l():w.addEventListener('load',l)})(window,document);"
+  );
+}
 
 /** Whether Accept-Encoding allows gzip (`gzip;q=0` refuses it). */
 export function acceptsGzip(header: string | undefined): boolean {
@@ -114,15 +126,15 @@ export function widgetBundleRoutes(app: FastifyInstance, opts: BundleRouteOption
 
 function sendDemo(reply: FastifyReply, origin: string, key: string, locale: string | undefined): FastifyReply {
   const nonce = randomBytes(16).toString('base64');
-  const attrs = `data-key="${escapeHtml(key)}"${locale ? ` data-locale="${escapeHtml(locale)}"` : ''}`;
-  const snippet = `<script>${QUEUE_STUB}</script>\n<script async src="${origin}/widget.js" ${attrs}></script>`;
+  const snippet = `<script>${embedScript(`${origin}/widget.js`, key, locale)}</script>`;
   const html = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Meridian chat widget demo</title>
-<style nonce="${nonce}">body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}pre{background:#f3f4f6;padding:1rem;overflow-x:auto;white-space:pre-wrap}</style>
+<link rel="icon" href="data:,">
+<style nonce="${nonce}">body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}pre{background:#f3f4f6;padding:1rem;white-space:pre-wrap;overflow-wrap:anywhere}</style>
 </head>
 <body>
 <main>
@@ -131,8 +143,7 @@ function sendDemo(reply: FastifyReply, origin: string, key: string, locale: stri
 <p>The embed snippet for this workspace:</p>
 <pre><code>${escapeHtml(snippet)}</code></pre>
 </main>
-<script nonce="${nonce}">${QUEUE_STUB}</script>
-<script async src="/widget.js" ${attrs}></script>
+<script nonce="${nonce}">${embedScript('/widget.js', key, locale)}</script>
 </body>
 </html>
 `;
