@@ -8,10 +8,11 @@ import type { Clock } from '../lib/clock.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { addMessage } from '../messages/add-message.js';
+import { applyDeliveryStatus } from './outbound/delivery-status.js';
 import type { ChannelAccountRow } from './accounts.repo.js';
 import { CHANNEL_META } from './channel-meta.js';
 import { claimInbound, latestChannelConversation, settleInbound } from './inbound.repo.js';
-import type { InboundChannelMessage } from './webhooks/inbound.types.js';
+import type { DeliveryStatusUpdate, InboundChannelMessage } from './webhooks/inbound.types.js';
 
 export interface ChannelIngestDeps {
   db: Db;
@@ -34,22 +35,35 @@ const SYSTEM: Pick<AuditEntry, 'actorType' | 'actorId'> = { actorType: 'system',
  * ledger (the provider delivering again) or from a blocked sender writes nothing; any other finds
  * or creates its customer and continues the customer's latest conversation through this account,
  * or opens one when there is none or it is closed. Language is detected where the message is
- * stored (create-conversation / add-message), with the channel's hints.
+ * stored (create-conversation / add-message), with the channel's hints. Delivery reports in the same
+ * call move our sent messages forward (channels/outbound/delivery-status.ts) in the same transaction.
  */
 export async function ingestChannelMessages(
   deps: ChannelIngestDeps,
   account: ChannelAccountRow,
   messages: readonly InboundChannelMessage[],
-): Promise<ChannelIngestOutcome[]> {
-  if (!messages.length) return [];
+  statuses: readonly DeliveryStatusUpdate[] = [],
+): Promise<{ outcomes: ChannelIngestOutcome[]; statusesApplied: number }> {
+  if (!messages.length && !statuses.length) return { outcomes: [], statusesApplied: 0 };
   const at = deps.clock();
-  const outcomes = await deps.db.transaction(async (tx) => {
-    const done: ChannelIngestOutcome[] = [];
-    for (const m of messages) done.push(await ingestSafely(tx, account, m, at));
-    return done;
+  const result = await deps.db.transaction(async (tx) => {
+    const outcomes: ChannelIngestOutcome[] = [];
+    for (const m of messages) outcomes.push(await ingestSafely(tx, account, m, at));
+    let statusesApplied = 0;
+    for (const s of statuses) {
+      const error = s.error ? `${s.error.code}: ${s.error.message}`.slice(0, 500) : undefined;
+      const changed = await applyDeliveryStatus(tx, account.workspaceId, account.id, {
+        providerMessageId: s.providerMessageId,
+        status: s.status,
+        at: s.at,
+        error,
+      });
+      if (changed) statusesApplied++;
+    }
+    return { outcomes, statusesApplied };
   });
-  if (outcomes.some((o) => o.kind === 'created' || o.kind === 'continued')) deps.onCommit();
-  return outcomes;
+  if (result.statusesApplied || result.outcomes.some((o) => o.kind === 'created' || o.kind === 'continued')) deps.onCommit();
+  return result;
 }
 
 async function ingestSafely(tx: Queryable, account: ChannelAccountRow, m: InboundChannelMessage, at: Date): Promise<ChannelIngestOutcome> {

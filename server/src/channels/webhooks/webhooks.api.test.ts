@@ -16,6 +16,7 @@ import {
   whatsAppText,
 } from './fixtures.js';
 import { twilioSignature } from './signatures.js';
+import { queueChannelMessage } from '../outbound/queue-channel-message.js';
 
 const PUBLIC_URL = 'https://help.example.com';
 const WA = { appSecret: 'wa-app-secret-0123456789', accessToken: 'EAAG-access-token', verifyToken: 'wa-verify-token' };
@@ -362,6 +363,65 @@ describe.each(ENGINES)('channel webhooks on $engine', (engine) => {
       expect(await counts()).toEqual(before);
     },
   );
+
+  it.skipIf(!engine.available)('delivery statuses move our sent message forward: WhatsApp statuses and Twilio callbacks', async () => {
+    // A reply in the Portuguese WhatsApp conversation, queued and marked sent as the sender would.
+    const conv = (await conversationsOf(A)).find((c) => c.channel === 'whatsapp')!;
+    const reply = await call(h, A.token, 'POST', `/api/v1/conversations/${conv.id}/messages`, {
+      direction: 'outbound',
+      text: 'Olá! Vamos verificar.',
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    const queued = await h.db.transaction((tx) => queueChannelMessage(tx, A.id, reply.json().id, h.clock()));
+    if (queued.kind !== 'queued') throw new Error(queued.kind);
+    await h.db.query(
+      `UPDATE channel_outbox SET status = 'sent', provider_message_ids = ARRAY['wamid.outbound-sent'] WHERE workspace_id = $1 AND id = $2`,
+      [A.id, queued.row.id],
+    );
+    const row = async () => (await call(h, A.token, 'GET', `/api/v1/channels/outbox?conversationId=${conv.id}`)).json().data[0];
+    const commits = h.commits;
+    expect(
+      (await postWhatsApp(wa.webhookPath, whatsAppStatus({ id: 'wamid.outbound-sent', recipient: '16315551181', status: 'delivered' })))
+        .statusCode,
+    ).toBe(200);
+    expect((await row()).status).toBe('delivered');
+    expect(
+      (await postWhatsApp(wa.webhookPath, whatsAppStatus({ id: 'wamid.outbound-sent', recipient: '16315551181', status: 'read' })))
+        .statusCode,
+    ).toBe(200);
+    expect((await row()).status).toBe('read');
+    expect(h.commits).toBe(commits + 2);
+    // Another account's report about the same id changes nothing.
+    expect(
+      (
+        await postWhatsApp(
+          waB.webhookPath,
+          whatsAppStatus({ id: 'wamid.outbound-sent', recipient: '16315551181', status: 'failed' }),
+          'b-app-secret',
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect((await row()).status).toBe('read');
+
+    const smsConv = (await conversationsOf(A)).find((c) => c.channel === 'sms')!;
+    const smsReply = await call(h, A.token, 'POST', `/api/v1/conversations/${smsConv.id}/messages`, {
+      direction: 'outbound',
+      text: 'Hola, lo revisamos.',
+    });
+    const smsQueued = await h.db.transaction((tx) => queueChannelMessage(tx, A.id, smsReply.json().id, h.clock()));
+    if (smsQueued.kind !== 'queued') throw new Error(smsQueued.kind);
+    const sid = 'SM7e0e3b5e0d8c4c6b9a2e7d1c3b5a7f97';
+    await h.db.query(`UPDATE channel_outbox SET status = 'sent', provider_message_ids = ARRAY[$3] WHERE workspace_id = $1 AND id = $2`, [
+      A.id,
+      smsQueued.row.id,
+      sid,
+    ]);
+    expect(
+      (await postTwilio(sms.webhookPath, twilioStatus({ sid, to: '+34612345678', status: 'undelivered', errorCode: '30003' }))).statusCode,
+    ).toBe(200);
+    const failed = (await call(h, A.token, 'GET', `/api/v1/channels/outbox?conversationId=${smsConv.id}`)).json().data[0];
+    expect(failed.status).toBe('failed');
+  });
 
   it.skipIf(!engine.available)('a closed conversation is not continued: the next message opens a new one', async () => {
     const from = '16315552000';

@@ -50,11 +50,11 @@ export function channelWebhookRoutes(deps: Deps) {
     /** Stores what a verified body holds; answers only after the commit. */
     async function take(req: FastifyRequest, row: ChannelAccountRow, parsed: ParsedWebhook): Promise<void> {
       if (parsed.ignored.length) req.log.info({ accountId: row.id, ignored: parsed.ignored.slice(0, 20) }, 'webhook: parts ignored');
-      const outcomes = await ingestChannelMessages(deps, row, parsed.messages);
+      const { outcomes, statusesApplied } = await ingestChannelMessages(deps, row, parsed.messages, parsed.statuses);
       const rejected = outcomes.filter((o) => o.kind === 'rejected');
       if (rejected.length) req.log.warn({ accountId: row.id, rejected }, 'webhook: messages refused by the conversation model');
-      // Delivery statuses are parsed and normalised; nothing consumes them yet (see README, Messaging channels).
-      if (parsed.statuses.length) req.log.debug({ accountId: row.id, statuses: parsed.statuses.length }, 'webhook: delivery statuses');
+      if (parsed.statuses.length)
+        req.log.debug({ accountId: row.id, statuses: parsed.statuses.length, statusesApplied }, 'webhook: delivery statuses');
     }
 
     function json(req: FastifyRequest, row: ChannelAccountRow): unknown {
