@@ -296,6 +296,27 @@ describe.skipIf(!chromiumForTests()).each(ENGINES)('chat widget in Chromium on $
     90_000,
   );
 
+  it.skipIf(!engine.available)('attaches a file: uploaded, shown on the message, stored with the conversation', async () => {
+    const { ctx, page } = await visit(open.key);
+    await page.locator('button.l').click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'receipt.txt', mimeType: 'text/plain', buffer: Buffer.from('paid twice') });
+    await page.getByRole('button', { name: 'receipt.txt ×' }).waitFor();
+    await page.locator('textarea').fill('Here is the receipt.');
+    await page.locator('textarea').press('Enter');
+    const sent = page.locator('.m.v:not(.q)', { hasText: 'Here is the receipt.' });
+    await sent.waitFor();
+    expect(await sent.innerText()).toContain('receipt.txt');
+    expect(await page.getByRole('button', { name: 'receipt.txt ×' }).count()).toBe(0);
+    const list = (await ok(open.ws, 'GET', '/api/v1/conversations?channel=chat')).data as { id: string }[];
+    const names = [];
+    for (const c of list)
+      names.push(...(await ok(open.ws, 'GET', `/api/v1/conversations/${c.id}/attachments`)).data.map((a: { name: string }) => a.name));
+    expect(names).toContain('receipt.txt');
+    await ctx.close();
+  });
+
   it.skipIf(!engine.available)('when nobody is on shift: an e-mail form, a confirmation, and an e-mail conversation', async () => {
     const cfg = await config(closed.key, 'en');
     expect(cfg.open).toBe(false);
