@@ -9,7 +9,8 @@ export const WA_PHONE_NUMBER_ID = '106540352242922';
 export const WA_DISPLAY_NUMBER = '15550783881';
 export const WA_BUSINESS_ACCOUNT_ID = '102290129340398';
 
-export function whatsAppText(o: { id: string; from: string; name: string; body: string; timestamp?: string }) {
+/** Meta's envelope around one change of the `messages` field for our number. */
+function whatsAppEnvelope<T extends object>(value: T) {
   return {
     object: 'whatsapp_business_account',
     entry: [
@@ -20,8 +21,7 @@ export function whatsAppText(o: { id: string; from: string; name: string; body: 
             value: {
               messaging_product: 'whatsapp',
               metadata: { display_phone_number: WA_DISPLAY_NUMBER, phone_number_id: WA_PHONE_NUMBER_ID },
-              contacts: [{ profile: { name: o.name }, wa_id: o.from }],
-              messages: [{ from: o.from, id: o.id, timestamp: o.timestamp ?? '1772442000', text: { body: o.body }, type: 'text' }],
+              ...value,
             },
             field: 'messages',
           },
@@ -29,6 +29,13 @@ export function whatsAppText(o: { id: string; from: string; name: string; body: 
       },
     ],
   };
+}
+
+export function whatsAppText(o: { id: string; from: string; name: string; body: string; timestamp?: string }) {
+  return whatsAppEnvelope({
+    contacts: [{ profile: { name: o.name }, wa_id: o.from }],
+    messages: [{ from: o.from, id: o.id, timestamp: o.timestamp ?? '1772442000', text: { body: o.body }, type: 'text' }] as object[],
+  });
 }
 
 export function whatsAppImage(o: { id: string; from: string; name: string }) {
@@ -40,43 +47,28 @@ export function whatsAppImage(o: { id: string; from: string; name: string }) {
       timestamp: '1772442060',
       type: 'image',
       image: { mime_type: 'image/jpeg', sha256: 'IMAGE_HASH', id: '1003383421387256' },
-    } as never,
+    },
   ];
   return p;
 }
 
 export function whatsAppStatus(o: { id: string; recipient: string; status: 'sent' | 'delivered' | 'read' | 'failed' }) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [
+  return whatsAppEnvelope({
+    statuses: [
       {
-        id: WA_BUSINESS_ACCOUNT_ID,
-        changes: [
-          {
-            value: {
-              messaging_product: 'whatsapp',
-              metadata: { display_phone_number: WA_DISPLAY_NUMBER, phone_number_id: WA_PHONE_NUMBER_ID },
-              statuses: [
-                {
-                  id: o.id,
-                  status: o.status,
-                  timestamp: '1772442100',
-                  recipient_id: o.recipient,
-                  ...(o.status === 'failed'
-                    ? { errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message' }] }
-                    : {
-                        conversation: { id: 'CONVERSATION_ID', expiration_timestamp: '1772528500', origin: { type: 'service' } },
-                        pricing: { billable: true, pricing_model: 'CBP', category: 'service' },
-                      }),
-                },
-              ],
-            },
-            field: 'messages',
-          },
-        ],
+        id: o.id,
+        status: o.status,
+        timestamp: '1772442100',
+        recipient_id: o.recipient,
+        ...(o.status === 'failed'
+          ? { errors: [{ code: 131047, title: 'Re-engagement message', message: 'Re-engagement message' }] }
+          : {
+              conversation: { id: 'CONVERSATION_ID', expiration_timestamp: '1772528500', origin: { type: 'service' } },
+              pricing: { billable: true, pricing_model: 'CBP', category: 'service' },
+            }),
       },
     ],
-  };
+  });
 }
 
 export function telegramMessage(o: {
