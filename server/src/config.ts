@@ -76,7 +76,9 @@ export class ConfigError extends Error {}
 function publicUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   if (!/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/.test(raw))
-    throw new ConfigError('MERIDIAN_PUBLIC_URL must be an http(s) URL without credentials, query or fragment, e.g. https://help.example.com');
+    throw new ConfigError(
+      'MERIDIAN_PUBLIC_URL must be an http(s) URL without credentials, query or fragment, e.g. https://help.example.com',
+    );
   return raw.replace(/\/+$/, '');
 }
 

@@ -12,7 +12,6 @@ import { ackFormality, ackLocale, customerZone } from './recipient.js';
 import { headerReader, suppression } from './suppress.js';
 import { teamEta } from './team-eta.js';
 
-
 /** The value channels put into X-Loop on what we send, and look for on what arrives. */
 export const loopId = (workspaceId: string): string => `meridian-${workspaceId}`;
 

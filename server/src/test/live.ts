@@ -14,21 +14,22 @@ export interface LiveHarness extends Harness {
  * outbox processor and hub, as in the server: for WebSocket and browser tests.
  */
 export async function startLiveHarness(engine: EngineCase, overrides: Partial<Deps> = {}): Promise<LiveHarness> {
-  let rt: ReturnType<typeof createRuntime> | undefined;
+  // The app is built before the runtime that needs its database: its hooks reach the runtime through this.
+  const ref: { rt?: ReturnType<typeof createRuntime> } = {};
   const h = (await startHarness(engine, {
-    onCommit: () => rt!.deps.onCommit(),
-    subscribe: (ws, fn) => rt!.deps.subscribe!(ws, fn),
-    publish: (ws, ev) => rt!.deps.publish!(ws, ev),
+    onCommit: () => ref.rt!.deps.onCommit(),
+    subscribe: (ws, fn) => ref.rt!.deps.subscribe!(ws, fn),
+    publish: (ws, ev) => ref.rt!.deps.publish!(ws, ev),
     ...overrides,
   })) as LiveHarness;
-  rt = createRuntime(
+  const rt = (ref.rt = createRuntime(
     h.db,
     h.clock,
     (err) => {
       throw err;
     },
     { pollMs: 100 },
-  );
+  ));
   h.runtime = rt;
   rt.outbox.start();
   h.base = await h.app.listen({ port: 0, host: '127.0.0.1' });
