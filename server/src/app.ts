@@ -32,6 +32,8 @@ import { templatesRoutes } from './templates/templates.routes.js';
 import { toneRoutes } from './tone/tone.routes.js';
 import { translationSettingsRoutes } from './translation/settings.routes.js';
 import { translationRoutes } from './translation/translation.routes.js';
+import { abuseRoutes } from './abuse/abuse.routes.js';
+import { callsRoutes } from './calls/calls.routes.js';
 import { channelsRoutes } from './channels/channels.routes.js';
 import { channelWebhookRoutes } from './channels/webhooks/webhooks.routes.js';
 import { widgetBundleRoutes } from './widget/bundle.routes.js';
@@ -145,6 +147,8 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   mailOutboundRoutes(app, deps);
   channelOutboundRoutes(app, deps);
   attachmentsRoutes(app, deps);
+  callsRoutes(app, deps);
+  abuseRoutes(app, deps);
   channelsRoutes(app, deps);
   await app.register(channelWebhookRoutes(deps));
   // The demo page embeds the demo workspace's widget unless ?key= names another.

@@ -24,10 +24,18 @@ export function normaliseAddress(channel: BlockableChannel, address: string): st
   return channel === 'email' ? a.toLowerCase() : a;
 }
 
-/** The sender address in an inbound message's channel_meta, normalised; null when it names none. */
-export function senderAddress(channel: string, meta: Record<string, string> | null | undefined): string | null {
-  if (!isBlockable(channel) || !meta) return null;
-  const raw = meta[META_KEY[channel]];
-  if (!raw?.trim()) return null;
-  return normaliseAddress(channel, raw);
+/**
+ * The sender in an inbound message's channel_meta, normalised; null when it names none. A message
+ * the chat widget stored on another channel (its offline form opens an e-mail conversation) names
+ * its visitor, who is then the one to block, on chat.
+ */
+export function senderOf(
+  channel: string,
+  meta: Record<string, string> | null | undefined,
+): { channel: BlockableChannel; address: string } | null {
+  if (!meta) return null;
+  const raw = isBlockable(channel) ? meta[META_KEY[channel]] : undefined;
+  if (isBlockable(channel) && raw?.trim()) return { channel, address: normaliseAddress(channel, raw) };
+  const visitor = meta[META_KEY.chat];
+  return visitor?.trim() ? { channel: 'chat', address: normaliseAddress('chat', visitor) } : null;
 }

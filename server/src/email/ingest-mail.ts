@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { loopId } from '../acks/acknowledge.js';
 import { suppression } from '../acks/suppress.js';
+import { isBlocked } from '../abuse/blocks.repo.js';
+import { normaliseAddress } from '../abuse/sender.js';
 import { createConversation } from '../conversations/create-conversation.js';
 import { findCustomerIdByIdentity } from '../customers/customers.repo.js';
 import type { Db, Queryable } from '../db/types.js';
@@ -106,6 +108,8 @@ export function createMailIngest(deps: MailIngestDeps): MailIngest & MailReproce
     }
     const sender = mail.from?.address ?? (envelope.mailFrom ? plainAddress(envelope.mailFrom) : null);
     if (!sender) return { kind: 'quarantine', reason: 'no_sender', detail: 'neither From nor the envelope names a sender' };
+    if (await isBlocked(tx, workspaceId, 'email', sender))
+      return { kind: 'blocked', workspaceId, sender: normaliseAddress('email', sender) };
     const mailboxes = (await listAddresses(tx, workspaceId)).map((a) => a.address);
     if (mailboxes.includes(plainAddress(sender))) {
       return { kind: 'quarantine', reason: 'loop', detail: `mail from this workspace's own address ${sender}` };
@@ -288,7 +292,8 @@ export function createMailIngest(deps: MailIngestDeps): MailIngest & MailReproce
         throw err;
       }
       if (outcome.kind === 'duplicate') await Promise.all(unused(false).map((k) => blobs.delete(k)));
-      else if (outcome.kind === 'quarantined' || outcome.kind === 'bounce') await Promise.all(unused(true).map((k) => blobs.delete(k)));
+      else if (outcome.kind === 'quarantined' || outcome.kind === 'bounce' || outcome.kind === 'blocked')
+        await Promise.all(unused(true).map((k) => blobs.delete(k)));
       deps.onCommit();
       return outcome;
     },

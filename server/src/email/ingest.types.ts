@@ -23,7 +23,9 @@ export type IngestOutcome =
   /** A delivery status notification: the failing address was marked, no conversation opened. */
   | { kind: 'bounce'; workspaceId: string; failedAddresses: string[] }
   /** Stored on the conversation but nothing automatic answers it (auto-reply, bulk, loop). */
-  | { kind: 'suppressed'; workspaceId: string; conversationId: string | null; reason: string };
+  | { kind: 'suppressed'; workspaceId: string; conversationId: string | null; reason: string }
+  /** The sender is blocked (abuse/blocks.repo.ts): recorded in the ledger, nothing else; still a success so the sender stops retrying. */
+  | { kind: 'blocked'; workspaceId: string; sender: string };
 
 export interface MailIngest {
   /** The workspace an address receives mail for (its own addresses and their +tag forms), or null. */

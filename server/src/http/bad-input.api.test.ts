@@ -36,6 +36,7 @@ interface Ids {
   quarantine: string;
   attachment: string;
   mailOutbox: string;
+  blockedSender: string;
   channelAccount: string;
   channelOutbox: string;
 }
@@ -66,6 +67,18 @@ interface BodyRoute {
   /** Further invalid bodies specific to the route (a string is sent as raw JSON text). */
   extra?: { name: string; body: (n: number, ids: Ids) => unknown; status: number; code: ErrorCode; path?: string }[];
 }
+
+/** A valid phone call with every optional part (so each can be made wrong in turn). */
+const CALL = (n: number, _ids: Ids): Json => ({
+  direction: 'inbound',
+  outcome: 'answered',
+  from: '+3197010000001',
+  to: '+3197010000002',
+  startedAt: '2026-03-02T08:00:00Z',
+  durationSeconds: 60 + n,
+  notes: `call ${n}`,
+  recordingUrl: 'https://pbx.example.com/recordings/1.wav',
+});
 
 /** A valid calendar definition with every optional part (so each can be made wrong in turn). */
 const CALENDAR = {
@@ -1794,6 +1807,152 @@ const BODY_ROUTES: BodyRoute[] = [
       },
     ],
   },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/calls',
+    idKind: 'conversation',
+    idempotent: true,
+    valid: (n, ids) => CALL(n, ids),
+    strings: [['notes'], ['recordingUrl'], ['from'], ['startedAt']],
+    extra: [
+      {
+        name: 'negative duration',
+        body: (n, ids) => ({ ...CALL(n, ids), durationSeconds: -1 }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/durationSeconds',
+      },
+      {
+        name: 'over 24 hours',
+        body: (n, ids) => ({ ...CALL(n, ids), durationSeconds: 86_401 }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/durationSeconds',
+      },
+      {
+        name: 'fractional duration',
+        body: (n, ids) => ({ ...CALL(n, ids), durationSeconds: 0.5 }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/durationSeconds',
+      },
+      {
+        name: 'unknown outcome',
+        body: (n, ids) => ({ ...CALL(n, ids), outcome: 'dropped' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/outcome',
+      },
+      {
+        name: 'number not E.164',
+        body: (n, ids) => ({ ...CALL(n, ids), from: '06 1234 5678' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/from',
+      },
+      {
+        name: 'notes over 10,000',
+        body: (n, ids) => ({ ...CALL(n, ids), notes: 'n'.repeat(10_001) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/notes',
+      },
+      {
+        name: 'start in the future',
+        body: (n, ids) => ({ ...CALL(n, ids), startedAt: '2027-01-01T00:00:00Z' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/startedAt',
+      },
+      {
+        name: 'start not a date-time',
+        body: (n, ids) => ({ ...CALL(n, ids), startedAt: '2026-03-02' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/startedAt',
+      },
+      {
+        name: 'recording over ftp',
+        body: (n, ids) => ({ ...CALL(n, ids), recordingUrl: 'ftp://pbx.example.com/1.wav' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/recordingUrl',
+      },
+      {
+        name: 'recording as a data URL',
+        body: (n, ids) => ({ ...CALL(n, ids), recordingUrl: 'data:audio/wav;base64,AAAA' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/recordingUrl',
+      },
+      {
+        name: 'recording with credentials',
+        body: (n, ids) => ({ ...CALL(n, ids), recordingUrl: 'https://u:p@pbx.example.com/1.wav' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/recordingUrl',
+      },
+      {
+        name: 'recording URL over 2000',
+        body: (n, ids) => ({ ...CALL(n, ids), recordingUrl: `https://pbx.example.com/${'r'.repeat(2000)}` }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/recordingUrl',
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/calls',
+    idempotent: true,
+    valid: (n, ids) => ({ ...CALL(n, ids), customer: { phone: '+3197010000001', name: 'Caller' }, subject: 'Phoned in', tags: ['phone'] }),
+    strings: [['subject'], ['customer', 'name']],
+    wrongTypes: [
+      [['customer', 'phone'], 31612345678],
+      [['tags', '0'], 7],
+    ],
+    nestedObjects: [['customer']],
+    extra: [
+      {
+        name: 'over 24 hours',
+        body: (n, ids) => ({ ...CALL(n, ids), customer: { id: ids.customer }, durationSeconds: 86_401 }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/durationSeconds',
+      },
+      {
+        name: 'recording with credentials',
+        body: (n, ids) => ({ ...CALL(n, ids), customer: { id: ids.customer }, recordingUrl: 'https://u:p@pbx.example.com/1.wav' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/recordingUrl',
+      },
+      {
+        name: 'customer by unknown id',
+        body: (n, ids) => ({ ...CALL(n, ids), customer: { id: '00000000-0000-4000-8000-000000000000' } }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/customer/id',
+      },
+      {
+        name: 'customer by phone and e-mail',
+        body: (n, ids) => ({ ...CALL(n, ids), customer: { phone: '+3197010000001', email: 'x@example.org' } }),
+        status: 400,
+        code: 'validation_failed',
+      },
+      { name: 'no customer', body: (n, ids) => CALL(n, ids), status: 400, code: 'validation_failed', path: 'body/customer' },
+      {
+        name: 'unknown team',
+        body: (n, ids) => ({ ...CALL(n, ids), customer: { id: ids.customer }, teamId: '00000000-0000-4000-8000-000000000000' }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/teamId',
+      },
+    ],
+  },
+  { method: 'POST', path: '/api/v1/conversations/:id/spam', idKind: 'conversation', noBody: true },
+  { method: 'DELETE', path: '/api/v1/conversations/:id/spam', idKind: 'conversation', noBody: true },
+  { method: 'DELETE', path: '/api/v1/blocked-senders/:id', idKind: 'blockedSender', noBody: true },
 ];
 
 /** Routes with an `:id` in the path, and which kind of row it names. */
@@ -1838,6 +1997,11 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'GET', path: '/api/v1/conversations/:id/attachments', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/attachments/:id', idKind: 'attachment' },
   { method: 'POST', path: '/api/v1/mail/outbox/:id/retry', idKind: 'mailOutbox' },
+  { method: 'POST', path: '/api/v1/conversations/:id/calls', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/conversations/:id/calls', idKind: 'conversation' },
+  { method: 'POST', path: '/api/v1/conversations/:id/spam', idKind: 'conversation' },
+  { method: 'DELETE', path: '/api/v1/conversations/:id/spam', idKind: 'conversation' },
+  { method: 'DELETE', path: '/api/v1/blocked-senders/:id', idKind: 'blockedSender' },
   { method: 'GET', path: '/api/v1/channels/:id', idKind: 'channelAccount' },
   { method: 'PATCH', path: '/api/v1/channels/:id', idKind: 'channelAccount' },
   { method: 'DELETE', path: '/api/v1/channels/:id', idKind: 'channelAccount' },
@@ -1930,6 +2094,8 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string
     max: null,
     bad: ['weeks=0', 'weeks=13', 'weeks=two', 'weeks=1.5', 'proficiency=expert', 'proficiency=', 'limit=5'],
   },
+  { path: (ids) => `/api/v1/conversations/${ids.conversation}/calls`, max: 100, bad: ['direction=inbound', 'outcome=missed'] },
+  { path: () => '/api/v1/blocked-senders', max: 100, bad: ['channel=pigeon', 'channel=api', 'channel=', 'address=x'] },
 ];
 
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -2327,6 +2493,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
       otherTeam: otherTeam.id,
       scheduledMessage: scheduled.id,
       ...(await seedMail()),
+      blockedSender: await seedBlock(post),
       channelAccount: (
         await post('/api/v1/channels', {
           kind: 'whatsapp',
@@ -2339,6 +2506,22 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     };
   });
   afterAll(async () => h?.close());
+
+  /** An SMS conversation marked as spam: its sender's block. */
+  async function seedBlock(post: (url: string, body: unknown) => Promise<any>): Promise<string> {
+    const sms = await post('/api/v1/conversations', {
+      customer: { email: 'spammer@example.org' },
+      channel: 'sms',
+      message: { text: 'spam', channelMeta: { from: '+3197010009999' } },
+    });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/conversations/${sms.id}/spam`,
+      headers: { authorization: `Bearer ${ws.token}` },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().block.id;
+  }
 
   /** A mail address, a mailed conversation with an attachment, and a quarantined loop. */
   async function seedMail(): Promise<Pick<Ids, 'mailAddress' | 'quarantine' | 'attachment' | 'mailOutbox'>> {
@@ -2394,7 +2577,9 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const withId = ops.filter((o) => o.path.includes(':')).map((o) => `${o.method} ${o.path}`);
     expect([...ID_ROUTES, ...LOCALE_ROUTES, ...ADDRESS_ROUTES].map((r) => `${r.method} ${r.path}`).sort()).toEqual(withId.sort());
     const lists = ops.filter(
-      (o) => o.method === 'GET' && /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage)$/.test(o.path),
+      (o) =>
+        o.method === 'GET' &&
+        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|calls|blocked-senders)$/.test(o.path),
     );
     expect(lists.length).toBe(LIST_ROUTES.length);
   });

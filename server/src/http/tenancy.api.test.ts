@@ -36,6 +36,7 @@ interface Ids {
   quarantine: string;
   attachment: string;
   mailOutbox: string;
+  blockedSender: string;
   channelAccount: string;
   /** A second account: DELETE takes it, so the GETs (and HEADs, run last) still find the first. */
   spareChannelAccount: string;
@@ -57,6 +58,7 @@ const ID_KINDS: IdKind[] = [
   'quarantine',
   'attachment',
   'mailOutbox',
+  'blockedSender',
   'channelAccount',
   'channelOutbox',
 ];
@@ -381,6 +383,25 @@ const ROUTES: RouteCase[] = [
     ownStatus: 409,
     body: () => ({ name: 'order_update', language: 'en_US' }),
   },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/:id/calls',
+    access: 'agent',
+    idKind: 'conversation',
+    body: (_o, n) => ({ direction: 'inbound', outcome: 'answered', durationSeconds: 60 + n, from: '+358401112233', notes: `call ${n}` }),
+  },
+  { method: 'GET', path: '/api/v1/conversations/:id/calls', access: 'agent', idKind: 'conversation' },
+  {
+    method: 'POST',
+    path: '/api/v1/calls',
+    access: 'agent',
+    body: (o, n) => ({ direction: 'outbound', outcome: 'missed', durationSeconds: 0, notes: `call ${n}`, customer: { id: o.customer } }),
+  },
+  { method: 'GET', path: '/api/v1/blocked-senders', access: 'lead' },
+  { method: 'DELETE', path: '/api/v1/blocked-senders/:id', access: 'lead', idKind: 'blockedSender' },
+  // 200 for the caller's own conversation: marking is not a create. Unmarking next reopens it.
+  { method: 'POST', path: '/api/v1/conversations/:id/spam', access: 'agent', idKind: 'conversation', ownStatus: 200 },
+  { method: 'DELETE', path: '/api/v1/conversations/:id/spam', access: 'agent', idKind: 'conversation', ownStatus: 200 },
   { method: 'GET', path: '/api/v1/stream', access: 'agent', skipInject: true },
   { method: 'GET', path: '/api/v1/widget/settings', access: 'admin' },
   { method: 'PUT', path: '/api/v1/widget/settings', access: 'admin', body: (own) => ({ enabled: true, teamId: own.team }) },
@@ -477,6 +498,9 @@ const SMUGGLE: Smuggle[] = [
   { route: find('POST', '/api/v1/conversations/:id/scheduled-messages') },
   { route: find('POST', '/api/v1/conversations/:id/snooze') },
   { route: find('POST', '/api/v1/conversations/:id/reminders') },
+  { route: find('POST', '/api/v1/conversations/:id/calls') },
+  { route: find('POST', '/api/v1/calls') },
+  { route: find('POST', '/api/v1/calls'), into: 'customer' },
   { route: find('POST', '/api/v1/conversations/:id/whatsapp/template') },
 ];
 
@@ -531,6 +555,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       decisions: await read(`/api/v1/conversations/${ids.conversation}/routing`),
       scheduledMessages: await read(`/api/v1/conversations/${ids.conversation}/scheduled-messages`),
       snoozes: await read(`/api/v1/conversations/${ids.conversation}/snoozes`),
+      calls: await read(`/api/v1/conversations/${ids.conversation}/calls`),
+      blockedSenders: await read('/api/v1/blocked-senders?limit=100'),
       conversations: await read('/api/v1/conversations?limit=100'),
       customers: await read('/api/v1/customers?limit=100'),
       agents: await read('/api/v1/agents?limit=100'),
@@ -645,6 +671,18 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     // The reply's e-mail, queued as the outbox handler would.
     const queued = await h.db.transaction((tx) => queueOutboundMail(tx, ws.id, message.id, h.clock()));
     expect(queued.kind).toBe('queued');
+    // Two SMS conversations marked as spam: their senders are blocked (the list keeps one after the own-id check lifts the other).
+    const blocks: string[] = [];
+    for (const i of [1, 2]) {
+      const spammy = await post('/api/v1/conversations', {
+        customer: { email: `${label}-spammer-${i}@example.com` },
+        channel: 'sms',
+        message: { text: `${label} spam ${i}`, channelMeta: { from: `+35840999${label === 'b' ? 1 : 2}00${i}` } },
+      });
+      const spam = await call(h, ws.token, 'POST', `/api/v1/conversations/${spammy.id}/spam`);
+      expect(spam.statusCode, spam.body).toBe(200);
+      blocks.push(spam.json().block.id);
+    }
     const channel = await post('/api/v1/channels', {
       kind: 'whatsapp',
       name: `${label} WhatsApp`,
@@ -675,6 +713,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         quarantine: (looped as { quarantineId: string }).quarantineId,
         attachment: attachments.json().data[0].id,
         mailOutbox: (queued as { row: { id: string } }).row.id,
+        blockedSender: blocks[0]!,
         channelAccount: channel.id,
         spareChannelAccount: spareChannel.id,
         channelOutbox,
@@ -856,6 +895,20 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       path: 'body/teams/0/teamId',
     },
     {
+      name: "call starting a conversation for B's customer",
+      method: 'POST',
+      url: () => '/api/v1/calls',
+      body: () => ({ direction: 'inbound', outcome: 'answered', durationSeconds: 5, customer: { id: b.customer } }),
+      path: 'body/customer/id',
+    },
+    {
+      name: "call starting a conversation (with a new caller) in B's team",
+      method: 'POST',
+      url: () => '/api/v1/calls',
+      body: () => ({ direction: 'inbound', outcome: 'answered', durationSeconds: 5, customer: { phone: '+358401119999' }, teamId: b.team }),
+      path: 'body/teamId',
+    },
+    {
       name: "tone check against B's conversation",
       method: 'POST',
       url: () => '/api/v1/replies/check',
@@ -900,7 +953,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     // A cursor taken from B's list pages through A's rows only.
     const bPage = (await call(h, B.token, 'GET', '/api/v1/conversations?limit=1')).json();
     const cursors = [undefined, bPage.nextCursor ?? undefined];
-    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars']) {
+    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars', 'blocked-senders']) {
       for (const cursor of cursors) {
         const url = `/api/v1/${list}?limit=100${cursor ? `&cursor=${cursor}` : ''}`;
         const res = await call(h, A.token, 'GET', url);
@@ -914,7 +967,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       }
     }
     // Asking for another workspace through the query string is an unknown parameter, not a switch.
-    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars']) {
+    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars', 'blocked-senders']) {
       for (const param of ['workspaceId', 'workspace_id', 'workspace']) {
         const res = await call(h, A.token, 'GET', `/api/v1/${list}?${param}=${b.workspace}`);
         expectError(res, 400, 'validation_failed');
