@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types.js';
+import type { AttachmentRow } from '../email/attachments.repo.js';
 
 export interface WidgetSettingsRow {
   workspaceId: string;
@@ -317,14 +318,8 @@ export async function teamCalendar(
 
 // ---- uploads ---------------------------------------------------------------------------------------
 
-export interface UploadRow {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  blobKey: string;
-}
+/** An upload is the file part of an attachment row, waiting for its message. */
+export type UploadRow = Pick<AttachmentRow, 'id' | 'name' | 'contentType' | 'size' | 'sha256' | 'blobKey'>;
 
 export async function insertUpload(q: Queryable, workspaceId: string, visitorId: string, u: UploadRow, at: Date): Promise<void> {
   await q.query(
