@@ -14,10 +14,15 @@ export interface WidgetConn {
 interface WorkspaceWatch {
   unsubscribe: () => void;
   byConversation: Map<string, Set<WidgetConn>>;
-  conns: Set<WidgetConn>;
+  /** Each visitor's sockets (tabs), and for each socket the conversations it watches: closing one touches only those. */
+  byVisitor: Map<string, Map<WidgetConn, Set<string>>>;
+  size: number;
 }
 
 type Subscribe = (workspaceId: string, fn: (ev: PublicEvent) => void) => () => void;
+
+/** Acked messages remembered until their event passes (an event that never comes is forgotten after this many). */
+const MAX_ACKED = 10_000;
 
 /**
  * Fans committed events out to the widget sockets that may see them: one hub subscription per
@@ -26,9 +31,6 @@ type Subscribe = (workspaceId: string, fn: (ev: PublicEvent) => void) => () => v
  * visibleMessages presents them (no notes, no reply still waiting for its reviewer), status changes, and
  * agents' typing (ephemeral, published straight to the hub).
  */
-/** Acked messages remembered until their event passes (an event that never comes is forgotten after this many). */
-const MAX_ACKED = 10_000;
-
 export class WidgetGateway {
   private readonly workspaces = new Map<string, WorkspaceWatch>();
   /** Message id → the socket whose ack already carried it. */
@@ -43,17 +45,25 @@ export class WidgetGateway {
   attach(conn: WidgetConn): void {
     let w = this.workspaces.get(conn.workspaceId);
     if (!w) {
-      const watch: WorkspaceWatch = { unsubscribe: () => undefined, byConversation: new Map(), conns: new Set() };
+      const watch: WorkspaceWatch = { unsubscribe: () => undefined, byConversation: new Map(), byVisitor: new Map(), size: 0 };
       watch.unsubscribe = this.subscribe?.(conn.workspaceId, (ev) => this.onEvent(conn.workspaceId, watch, ev)) ?? (() => undefined);
       this.workspaces.set(conn.workspaceId, (w = watch));
     }
-    w.conns.add(conn);
+    let tabs = w.byVisitor.get(conn.visitorId);
+    if (!tabs) w.byVisitor.set(conn.visitorId, (tabs = new Map()));
+    if (!tabs.has(conn)) {
+      tabs.set(conn, new Set());
+      w.size++;
+    }
   }
 
   /** The conversation's events reach this socket from now on. */
   watch(conn: WidgetConn, conversationId: string): void {
     const w = this.workspaces.get(conn.workspaceId);
     if (!w) return;
+    const watched = w.byVisitor.get(conn.visitorId)?.get(conn);
+    if (!watched) return;
+    watched.add(conversationId);
     let set = w.byConversation.get(conversationId);
     if (!set) w.byConversation.set(conversationId, (set = new Set()));
     set.add(conn);
@@ -63,24 +73,28 @@ export class WidgetGateway {
   watchForVisitor(workspaceId: string, visitorId: string, conversationId: string): void {
     const w = this.workspaces.get(workspaceId);
     if (!w) return;
-    for (const c of w.conns) if (c.visitorId === visitorId) this.watch(c, conversationId);
+    for (const c of w.byVisitor.get(visitorId)?.keys() ?? []) this.watch(c, conversationId);
   }
 
   socketsOf(workspaceId: string, visitorId: string): number {
-    let n = 0;
-    for (const c of this.workspaces.get(workspaceId)?.conns ?? []) if (c.visitorId === visitorId) n++;
-    return n;
+    return this.workspaces.get(workspaceId)?.byVisitor.get(visitorId)?.size ?? 0;
   }
 
   detach(conn: WidgetConn): void {
     const w = this.workspaces.get(conn.workspaceId);
     if (!w) return;
-    w.conns.delete(conn);
-    for (const [id, set] of w.byConversation) {
-      set.delete(conn);
-      if (set.size === 0) w.byConversation.delete(id);
+    const tabs = w.byVisitor.get(conn.visitorId);
+    const watched = tabs?.get(conn);
+    if (!tabs || !watched) return;
+    tabs.delete(conn);
+    if (tabs.size === 0) w.byVisitor.delete(conn.visitorId);
+    w.size--;
+    for (const id of watched) {
+      const set = w.byConversation.get(id);
+      set?.delete(conn);
+      if (set?.size === 0) w.byConversation.delete(id);
     }
-    if (w.conns.size === 0) {
+    if (w.size === 0) {
       w.unsubscribe();
       this.workspaces.delete(conn.workspaceId);
     }
@@ -102,7 +116,7 @@ export class WidgetGateway {
 
   get connections(): number {
     let n = 0;
-    for (const w of this.workspaces.values()) n += w.conns.size;
+    for (const w of this.workspaces.values()) n += w.size;
     return n;
   }
 
