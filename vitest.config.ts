@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/src/**/*.test.ts', 'widget/**/*.test.ts'],
+    include: ['server/src/**/*.test.ts', 'widget/**/*.test.ts', 'console/**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', 'console/dist/**'],
     globalSetup: ['server/src/test/global-setup.ts'],
     pool: 'forks',
     // Two cores: more workers only add PGlite start-ups competing for them.

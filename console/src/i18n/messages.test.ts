@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { LOCALES, negotiate } from './locales';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'messages');
+const load = (file: string) => JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>;
+const en = load('en.json');
+
+describe('console messages', () => {
+  it('has one file per UI locale and no other', () => {
+    expect(readdirSync(dir).sort()).toEqual(LOCALES.map((l) => `${l}.json`).sort());
+  });
+
+  it.each(LOCALES.filter((l) => l !== 'en'))('%s has exactly the keys of en, translated', (locale) => {
+    const m = load(`${locale}.json`);
+    expect(Object.keys(m).sort()).toEqual(Object.keys(en).sort());
+    // Names, single words and placeholder-only strings may match English; the UI's phrases must not.
+    const same = Object.keys(en).filter((k) => m[k] === en[k] && /\p{L}+\s+\p{L}+/u.test(en[k]!.replace(/\{[^}]*\}/g, '')));
+    expect(same).toEqual([]);
+  });
+
+  it.each(LOCALES)('every %s message parses as ICU and formats with sample values', (locale) => {
+    const m = load(`${locale}.json`);
+    for (const [id, text] of Object.entries(m)) {
+      let out = '';
+      expect(() => {
+        out = String(
+          new IntlMessageFormat(text, locale).format({
+            count: 2,
+            since: new Date(0),
+            status: 'open',
+            name: 'Ana',
+            role: 'Agent',
+            id: 'x',
+            message: 'm',
+          }),
+        );
+      }, `${locale} ${id}`).not.toThrow();
+      expect(out, `${locale} ${id}`).not.toMatch(/[{}]/);
+    }
+  });
+
+  it('negotiates a UI locale from browser languages by primary subtag', () => {
+    expect(negotiate(['pt-BR', 'en'])).toBe('pt');
+    expect(negotiate(['nl-NL', 'de-AT'])).toBe('de');
+    expect(negotiate(['nl'])).toBeNull();
+  });
+});

@@ -1,0 +1,5 @@
+import { MessagePage } from './message-page';
+
+export default function NotFoundPage() {
+  return <MessagePage title="notFound.title" />;
+}
