@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the server and the chat widget when dist/ is missing or older than the sources, then runs the CLI.
+// Builds the server, the chat widget and the agent console when their builds are missing or older than the sources, then runs the CLI.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,6 +31,21 @@ if (existsSync(bundle)) {
   if (widget.widgetStale(root)) {
     process.stderr.write('Building the chat widget…\n');
     await widget.writeWidget(root);
+  }
+}
+// The agent console (console/dist, Vite), by the module just compiled. Vite is a dev dependency: an
+// install without it serves the console it shipped with, or a page saying to run `npm run build`.
+const consoleBuild = path.join(root, 'dist', 'console', 'console-build.js');
+if (existsSync(consoleBuild)) {
+  const web = await import(pathToFileURL(consoleBuild).href);
+  if (web.consoleStale(root)) {
+    process.stderr.write('Building the agent console…\n');
+    try {
+      await web.buildConsole(root);
+    } catch (err) {
+      if (err.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+      process.stderr.write('Vite is not installed (npm install without --omit=dev), so the agent console is not built.\n');
+    }
   }
 }
 await import(pathToFileURL(entry).href);

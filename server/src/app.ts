@@ -6,6 +6,7 @@ import { acksRoutes } from './acks/acks.routes.js';
 import { agentsRoutes } from './agents/agents.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarsRoutes } from './calendars/calendars.routes.js';
+import { consoleRoutes } from './console/console.routes.js';
 import { conversationsRoutes } from './conversations/conversations.routes.js';
 import { cultureRoutes } from './culture/culture.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
@@ -86,7 +87,10 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
     }
     parseJson(req, text, done);
   });
+  // Set below, after the plugins: page URLs of the agent console (/inbox …) are not API 404s.
+  let consolePages: Awaited<ReturnType<typeof consoleRoutes>> | null = null;
   app.setNotFoundHandler((req, reply) => {
+    if (consolePages?.wantsPage(req)) return consolePages.sendPage(reply);
     void reply.status(404).send(new AppError('not_found', `no route for ${req.method} ${req.url.split('?')[0]}`).toJSON());
   });
 
@@ -154,6 +158,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   // The demo page embeds the demo workspace's widget unless ?key= names another.
   widgetBundleRoutes(app, { defaultKey: () => widgetKeyOfSlug(deps.db, DEMO_WORKSPACE.slug) });
   widgetRoutes(app, deps);
+  consolePages = await consoleRoutes(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   return app;

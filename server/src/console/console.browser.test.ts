@@ -1,0 +1,171 @@
+/**
+ * The agent console in real Chromium (playwright-core + Debian chromium) against a listening server
+ * with the demo workspace: sign-in through the form (a wrong password says so), the inbox route and
+ * role-aware navigation, live events over the agent stream, the UI language from the browser and the
+ * switcher, sign-out, and axe-core over the sign-in page and the shell. Screenshots land in docs/screenshots.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../auth/create-token.js';
+import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents } from '../demo/demo-data.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { chromiumForTests, launchBrowser, screenshotPath } from '../test/browser.js';
+import { ENGINES } from '../test/engines.js';
+import { call } from '../test/harness.js';
+import { startLiveHarness, type LiveHarness } from '../test/live.js';
+import en from '../../../console/src/i18n/messages/en.json' with { type: 'json' };
+import de from '../../../console/src/i18n/messages/de.json' with { type: 'json' };
+import pt from '../../../console/src/i18n/messages/pt.json' with { type: 'json' };
+
+// Code inside page.evaluate runs in the browser; the server's tsconfig has no DOM types.
+declare const window: any;
+declare const document: any;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const agentOf = (role: 'admin' | 'lead' | 'agent') => demoAgents.find((a) => a.role === role)!;
+
+// The console does not depend on the engine: PGlite only.
+const engine = ENGINES[0]!;
+
+describe.skipIf(!chromiumForTests() || !engine.available)('agent console in Chromium', () => {
+  let h: LiveHarness;
+  let browser: Browser;
+  let token: string;
+
+  beforeAll(async () => {
+    // The harness clock stands in 2026-03; a session cookie must outlive the browser's real clock.
+    h = await startLiveHarness(engine, { sessionTtlMs: 20 * 365 * 86_400_000 });
+    const { workspace } = await seedDemo(h.db, h.clock());
+    token = (await createToken(h.db, workspace.id, { name: 'console test', role: 'admin' }, h.clock())).secret;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  /** A fresh context (own cookies and language) on the console; page errors and CSP refusals fail the test. */
+  async function open(locale = 'en-US', path = '/'): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
+    const ctx = await browser.newContext({ locale, timezoneId: 'Europe/Berlin', viewport: { width: 1100, height: 720 } });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      // A wrong password is a 401 the browser reports on the console: expected, not an error of ours.
+      if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(m.text());
+    });
+    await page.goto(`${h.base}${path}`);
+    return { ctx, page, errors };
+  }
+
+  async function signIn(page: Page, email: string, password = DEMO_ADMIN_PASSWORD): Promise<void> {
+    await page.getByLabel(en['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
+    await page.getByLabel(en['signIn.email']).fill(email);
+    await page.getByLabel(en['signIn.password']).fill(password);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+  }
+
+  /** axe-core's serious and critical WCAG 2.1 A/AA findings on the page as it is now. */
+  async function axeProblems(page: Page): Promise<string[]> {
+    await page.evaluate(AXE);
+    return page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return r.violations
+        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v: any) => `${v.id}: ${JSON.stringify(v.nodes.map((n: any) => n.target))}`);
+    });
+  }
+
+  const nav = (page: Page) => page.getByRole('navigation', { name: en['shell.navLabel'] });
+
+  it('an agent signs in through the form (a wrong password says so), lands on the inbox and sees live events', async () => {
+    const agent = agentOf('agent');
+    const { ctx, page, errors } = await open();
+    await page.getByRole('heading', { name: en['signIn.title'] }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('console-sign-in.png') });
+
+    await signIn(page, agent.email, 'not the password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe(en['signIn.invalidCredentials']);
+    expect(page.url()).toBe(`${h.base}/`);
+
+    await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    expect(await page.getByRole('banner').textContent()).toContain(agent.name);
+    expect(await nav(page).getByRole('link').allTextContents()).toEqual([en['nav.inbox']]);
+    expect(await nav(page).getByRole('link', { name: en['nav.inbox'] }).getAttribute('aria-current')).toBe('page');
+
+    // The stream authenticates with the session cookie; an event committed elsewhere arrives without a reload.
+    await page.getByText('Live', { exact: true }).waitFor();
+    const created = await call(h, token, 'POST', '/api/v1/conversations', {
+      customer: { email: 'console-live@example.pt' },
+      channel: 'chat',
+      message: { text: 'Olá, preciso de ajuda' },
+    });
+    expect(created.statusCode).toBe(201);
+    await expect.poll(() => page.getByTestId('live-events').textContent()).toMatch(/^[1-9]\d* live updates? since/);
+
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('console-inbox.png') });
+
+    // An agent who types a lead's URL gets no settings page.
+    await page.goto(`${h.base}/settings`);
+    await page.getByRole('heading', { name: en['forbidden.title'] }).waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('a lead sees Settings and Reports, switches the UI language and signs out', async () => {
+    const lead = agentOf('lead');
+    const { ctx, page, errors } = await open();
+    await signIn(page, lead.email);
+    await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
+    expect(await nav(page).getByRole('link').allTextContents()).toEqual([en['nav.inbox'], en['nav.settings'], en['nav.reports']]);
+    await nav(page).getByRole('link', { name: en['nav.settings'] }).click();
+    await page.getByRole('heading', { name: en['settings.title'] }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/settings');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('console-settings.png') });
+
+    await page.getByLabel(en['shell.language']).selectOption('de');
+    await page.getByRole('heading', { name: de['settings.title'] }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await page.getByRole('navigation', { name: de['shell.navLabel'] }).getByRole('link').allTextContents()).toEqual([
+      de['nav.inbox'],
+      de['nav.settings'],
+      de['nav.reports'],
+    ]);
+    // The choice is kept: a reload comes back in German, on the same page (the session cookie holds).
+    await page.reload();
+    await page.getByRole('heading', { name: de['settings.title'] }).waitFor();
+
+    await page.getByRole('button', { name: de['shell.signOut'] }).click();
+    await page.getByRole('heading', { name: de['signIn.title'] }).waitFor();
+    // The session is gone on the server too, not just forgotten by the page.
+    await page.reload();
+    await page.getByRole('heading', { name: de['signIn.title'] }).waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it("speaks the browser's language when nothing was chosen, and opens the asked-for page after sign-in", async () => {
+    const admin = agentOf('admin');
+    const { ctx, page, errors } = await open('pt-BR', '/conversations/0190f5a0-0000-7000-8000-000000000000');
+    await page.getByRole('heading', { name: pt['signIn.title'] }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt');
+    await page.getByLabel(pt['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
+    await page.getByLabel(pt['signIn.email']).fill(admin.email);
+    await page.getByLabel(pt['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: pt['signIn.submit'] }).click();
+    await page.getByRole('heading', { name: pt['conversation.title'] }).waitFor();
+    expect(await nav(page).count()).toBe(0); // the nav is labelled in Portuguese now
+    expect(await page.getByRole('navigation', { name: pt['shell.navLabel'] }).getByRole('link').count()).toBe(3);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
