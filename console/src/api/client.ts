@@ -49,6 +49,17 @@ async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(res.status, 'bad_response', `HTTP ${res.status}`);
 }
 
+const unauthorizedListeners = new Set<() => void>();
+
+/**
+ * Called whenever an API answer is 401 (the session expired or was revoked elsewhere); the session
+ * provider listens and shows sign-in, so pages need not handle it themselves.
+ */
+export function onUnauthorized(fn: () => void): () => void {
+  unauthorizedListeners.add(fn);
+  return () => unauthorizedListeners.delete(fn);
+}
+
 /** One API call; resolves with the parsed JSON body (undefined for 204). */
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
@@ -66,7 +77,12 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', err instanceof Error ? err.message : 'network error');
   }
-  if (!res.ok) throw await errorFrom(res);
+  if (!res.ok) {
+    const err = await errorFrom(res);
+    // A failed login is a 401 too, but says nothing about a session.
+    if (res.status === 401 && path !== '/api/v1/auth/login') for (const fn of unauthorizedListeners) fn();
+    throw err;
+  }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

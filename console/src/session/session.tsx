@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { fetchMe, login, logout, type LoginInput, type Me } from '../api/auth';
-import { isApiError } from '../api/client';
+import { isApiError, onUnauthorized } from '../api/client';
 
 export type SessionState =
   { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me } | { status: 'error'; message: string };
@@ -34,6 +34,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     );
     return () => abort.abort();
   }, [attempt]);
+
+  // Any API call answered 401 ends the session in the UI (a 401 from /auth/me on load is handled above).
+  useEffect(() => onUnauthorized(() => setState((s) => (s.status === 'signed-in' ? { status: 'signed-out' } : s))), []);
 
   const signIn = useCallback(async (input: LoginInput) => {
     const me = await login(input);
