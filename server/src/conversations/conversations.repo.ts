@@ -1,6 +1,5 @@
 import type { Queryable } from '../db/types.js';
-import type { Cursor } from '../http/cursor.js';
-import type { Conversation, ListConversationsQuery } from './conversations.schema.js';
+import type { Conversation } from './conversations.schema.js';
 
 type Dates = 'createdAt' | 'updatedAt' | 'lastMessageAt' | 'solvedAt' | 'closedAt';
 export type ConversationRow = Omit<Conversation, Dates> & {
@@ -177,42 +176,4 @@ export async function recordMessage(
     params,
   );
   return rows[0];
-}
-
-export async function listConversations(
-  q: Queryable,
-  workspaceId: string,
-  f: ListConversationsQuery & { limit: number },
-  after?: Cursor,
-): Promise<ConversationRow[]> {
-  const params: unknown[] = [workspaceId];
-  const where = ['workspace_id = $1'];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.status?.length) add('status = ANY(?::text[])', f.status);
-  if (f.teamId) add('team_id = ?', f.teamId);
-  if (f.assigneeId === 'none') where.push('assignee_id IS NULL');
-  else if (f.assigneeId) add('assignee_id = ?', f.assigneeId);
-  if (f.language) {
-    // "pt" matches "pt" and "pt-BR"; "pt-BR" matches only itself.
-    params.push(f.language);
-    where.push(`(language = $${params.length} OR language LIKE $${params.length} || '-%')`);
-  }
-  if (f.channel) add('channel = ?', f.channel);
-  if (f.tag) add('tags @> ARRAY[?::text]', f.tag);
-  if (f.customerId) add('customer_id = ?', f.customerId);
-  if (f.priority) add('priority = ?', f.priority);
-  const col = f.sort === 'created' ? 'created_at' : 'updated_at';
-  if (after) {
-    params.push(after.at, after.id);
-    where.push(`(${col}, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-  }
-  params.push(f.limit + 1);
-  const { rows } = await q.query<ConversationRow>(
-    `SELECT ${COLS} FROM conversations WHERE ${where.join(' AND ')} ORDER BY ${col} DESC, id DESC LIMIT $${params.length}`,
-    params,
-  );
-  return rows;
 }

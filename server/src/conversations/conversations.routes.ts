@@ -2,13 +2,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../http/actor.js';
 import { principalOf } from '../http/auth.js';
-import { decodeCursor, paginate } from '../http/cursor.js';
 import type { Deps } from '../http/deps.js';
 import { createOnce } from '../http/idempotency.js';
 import { errorResponses, IdParams, Page } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
 import { Message } from '../messages/messages.schema.js';
-import { findConversation, listConversations } from './conversations.repo.js';
+import { findConversation } from './conversations.repo.js';
 import { readConversationSla } from '../sla/read-sla.js';
 import {
   Conversation,
@@ -18,6 +17,9 @@ import {
   UpdateConversationBody,
 } from './conversations.schema.js';
 import { createConversation } from './create-conversation.js';
+import { InboxConversation } from './inbox.schema.js';
+import { inboxRoutes } from './inbox.routes.js';
+import { listInbox } from './list-inbox.js';
 import { updateConversation } from './update-conversation.js';
 
 const CreatedConversation = Type.Composite([Conversation, Type.Object({ messages: Type.Array(Message) })]);
@@ -31,23 +33,16 @@ export function conversationsRoutes(app: FastifyInstance, deps: Deps): void {
       config: { access: 'agent' },
       schema: {
         tags,
-        summary: 'List conversations, newest first by updated (default) or created time',
-        description: 'Repeat `status` to match several. `assigneeId=none` finds unassigned ones. `language=pt` also matches pt-BR.',
+        summary: 'List conversations (the inbox): newest first by updated (default) or created time, or by SLA due',
+        description:
+          'Repeat `status` to match several. `assigneeId=none` finds unassigned ones. `language=pt` also matches pt-BR. ' +
+          "`view` narrows to the calling agent's own (mine), their teams' (team) or unassigned ones; `q` searches. " +
+          'Each row carries its customer, a preview of the latest message and the next SLA due.',
         querystring: ListConversationsQuery,
-        response: { 200: Page(Conversation), ...errorResponses },
+        response: { 200: Page(InboxConversation), ...errorResponses },
       },
     },
-    async (req) => {
-      const limit = req.query.limit ?? 25;
-      const sort = req.query.sort ?? 'updated';
-      const rows = await listConversations(
-        deps.db,
-        principalOf(req).workspaceId,
-        { ...req.query, sort, limit },
-        decodeCursor(req.query.cursor),
-      );
-      return paginate(rows, limit, (r) => (sort === 'created' ? r.createdAt : r.updatedAt));
-    },
+    async (req) => listInbox(deps.db, principalOf(req), req.query, deps.clock()),
   );
 
   app.post<{ Body: CreateConversationBody }>(
@@ -108,4 +103,6 @@ export function conversationsRoutes(app: FastifyInstance, deps: Deps): void {
       return c;
     },
   );
+
+  inboxRoutes(app, deps);
 }

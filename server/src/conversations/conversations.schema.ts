@@ -8,6 +8,9 @@ export const STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const Status = Type.Union(STATUSES.map((s) => Type.Literal(s)));
 export const Priority = Type.Union(PRIORITIES.map((s) => Type.Literal(s)));
+/** Inbox views; mine and team are the calling agent's. */
+export const VIEWS = ['mine', 'team', 'unassigned', 'all'] as const;
+export type View = (typeof VIEWS)[number];
 export const Tag = Type.String({ pattern: '^[\\p{L}\\p{N}_:.-]{1,50}$' });
 
 export const Conversation = Type.Object({
@@ -99,7 +102,28 @@ export const ListConversationsQuery = Type.Object(
     tag: Type.Optional(Tag),
     customerId: Type.Optional(Uuid),
     priority: Type.Optional(Priority),
-    sort: Type.Optional(Type.Union([Type.Literal('updated'), Type.Literal('created')], { default: 'updated' })),
+    view: Type.Optional(
+      Type.Union(
+        VIEWS.map((v) => Type.Literal(v)),
+        {
+          description:
+            "mine: assigned to the calling agent; team: in the calling agent's teams (both need an agent session); unassigned; all (the default).",
+        },
+      ),
+    ),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: "Words (each a prefix) found in the subject, the customer's name or e-mail, or a message's text.",
+      }),
+    ),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('updated'), Type.Literal('created'), Type.Literal('sla_due')], {
+        default: 'updated',
+        description: 'updated, created: newest first; sla_due: earliest SLA due first, conversations without a running clock last.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

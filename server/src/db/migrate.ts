@@ -22,6 +22,7 @@ import * as m0020 from './migrations/0020_widget.js';
 import * as m0021 from './migrations/0021_channels.js';
 import * as m0022 from './migrations/0022_channel_outbound.js';
 import * as m0023 from './migrations/0023_calls_blocks.js';
+import * as m0024 from './migrations/0024_inbox.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0021_channels', up: m0021.up },
   { id: '0022_channel_outbound', up: m0022.up },
   { id: '0023_calls_blocks', up: m0023.up },
+  { id: '0024_inbox', up: m0024.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

@@ -375,6 +375,81 @@ const BODY_ROUTES: BodyRoute[] = [
     ],
   },
   {
+    method: 'POST',
+    path: '/api/v1/conversations/bulk',
+    okStatus: 200,
+    valid: (_n, ids) => ({ ids: [ids.conversation], action: { tag: { add: ['bulk'], remove: ['a'] } } }),
+    strings: [['action', 'tag', 'add', '0']],
+    wrongTypes: [
+      [['ids', '0'], 5],
+      [['ids'], 'one'],
+      [['action', 'tag', 'add'], 'bulk'],
+    ],
+    nestedObjects: [['action'], ['action', 'tag']],
+    extra: [
+      {
+        name: 'over 100 ids',
+        body: () => ({
+          ids: Array.from({ length: 101 }, (_, i) => `0190a6f2-7c4e-7000-8000-${String(i).padStart(12, '0')}`),
+          action: { status: 'open' },
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/ids',
+      },
+      {
+        name: 'an id twice',
+        body: (_n, ids) => ({ ids: [ids.conversation, ids.conversation], action: { status: 'open' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/ids',
+      },
+      { name: 'no ids', body: () => ({ ids: [], action: { status: 'open' } }), status: 400, code: 'validation_failed', path: 'body/ids' },
+      {
+        name: 'id not a uuid',
+        body: () => ({ ids: ['../../etc'], action: { status: 'open' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/ids/0',
+      },
+      {
+        name: 'no action',
+        body: (_n, ids) => ({ ids: [ids.conversation], action: {} }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/action',
+      },
+      {
+        name: 'two actions',
+        body: (_n, ids) => ({ ids: [ids.conversation], action: { status: 'open', assign: { assigneeId: null } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/action',
+      },
+      {
+        name: 'status bogus',
+        body: (_n, ids) => ({ ids: [ids.conversation], action: { status: 'bogus' } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/action/status',
+      },
+      {
+        name: 'tag action without tags',
+        body: (_n, ids) => ({ ids: [ids.conversation], action: { tag: {} } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/action/tag',
+      },
+      {
+        name: 'unknown assignee',
+        body: (_n, ids) => ({ ids: [ids.conversation], action: { assign: { assigneeId: '00000000-0000-4000-8000-000000000000' } } }),
+        status: 404,
+        code: 'not_found',
+        path: 'body/action/assign/assigneeId',
+      },
+    ],
+  },
+  {
     method: 'PATCH',
     path: '/api/v1/conversations/:id',
     idKind: 'conversation',
@@ -2069,7 +2144,21 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string
       'channel=pigeon',
       'priority=meh',
       `status=${Array(7).fill('new').join('&status=')}`,
+      'view=everyone',
+      // A token is no agent: it has no mine or team view.
+      'view=mine',
+      'view=team',
+      'view=mine&view=team',
+      'sort=sla',
+      'q=',
+      `q=${'a'.repeat(201)}`,
+      'q=a&q=b',
     ],
+  },
+  {
+    path: () => '/api/v1/inbox/counts',
+    max: null,
+    bad: ['status=bogus', `status=${Array(7).fill('new').join('&status=')}`, 'view=mine', 'limit=5'],
   },
   { path: () => '/api/v1/customers', max: 100, bad: ['q=', `q=${'a'.repeat(101)}`, 'country=de', `email=${'a'.repeat(255)}`] },
   { path: () => '/api/v1/agents', max: 100, bad: ['role=owner', 'teamId=x', 'language=1'] },
@@ -2607,7 +2696,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const lists = ops.filter(
       (o) =>
         o.method === 'GET' &&
-        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|calls|blocked-senders)$/.test(o.path),
+        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|calls|blocked-senders|counts)$/.test(o.path),
     );
     expect(lists.length).toBe(LIST_ROUTES.length);
   });

@@ -106,6 +106,14 @@ const ROUTES: RouteCase[] = [
     access: 'agent',
     body: (_o, n) => ({ customer: { email: `tenant-${n}@example.org` }, channel: 'email', message: { text: `hello ${n}` } }),
   },
+  {
+    method: 'POST',
+    path: '/api/v1/conversations/bulk',
+    access: 'agent',
+    ownStatus: 200,
+    body: (own) => ({ ids: [own.conversation], action: { tag: { add: ['bulk'] } } }),
+  },
+  { method: 'GET', path: '/api/v1/inbox/counts', access: 'agent' },
   { method: 'GET', path: '/api/v1/conversations/:id', access: 'agent', idKind: 'conversation' },
   {
     method: 'PATCH',
@@ -480,6 +488,8 @@ const SMUGGLE: Smuggle[] = [
   { route: find('POST', '/api/v1/conversations'), into: 'message' },
   { route: find('PATCH', '/api/v1/conversations/:id') },
   { route: find('POST', '/api/v1/conversations/:id/messages') },
+  { route: find('POST', '/api/v1/conversations/bulk') },
+  { route: find('POST', '/api/v1/conversations/bulk'), into: 'action' },
   // `role` is a real field of agents; a workspace or a password hash is not.
   { route: find('POST', '/api/v1/agents'), allowed: ['role'] },
   { route: find('POST', '/api/v1/teams') },
@@ -881,6 +891,13 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       path: 'body/memberIds/0',
     },
     {
+      name: "bulk assignment to B's agent",
+      method: 'POST',
+      url: () => '/api/v1/conversations/bulk',
+      body: () => ({ ids: [a.conversation], action: { assign: { assigneeId: b.agent } } }),
+      path: 'body/action/assign/assigneeId',
+    },
+    {
       name: "routing rule sending to B's team",
       method: 'PUT',
       url: () => '/api/v1/routing',
@@ -946,6 +963,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       `/api/v1/conversations?teamId=${b.team}`,
       `/api/v1/conversations?assigneeId=${b.agent}`,
       '/api/v1/conversations?tag=b-tag',
+      `/api/v1/conversations?q=${encodeURIComponent(bCustomerEmail)}`,
       `/api/v1/customers?email=${encodeURIComponent(bCustomerEmail)}`,
       `/api/v1/customers?phone=${encodeURIComponent('+358401234567')}`,
       '/api/v1/customers?q=b%20Secret',
@@ -1033,6 +1051,27 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       enabled: false,
       windowMinutes: 17,
     });
+  });
+
+  it.skipIf(!engine.available)("bulk actions on B's ids answer not_found per id and leave B unchanged; counts are A's own", async () => {
+    const bBefore = await snapshot(B, b);
+    const aCounts = (
+      await call(h, A.token, 'GET', '/api/v1/inbox/counts?status=new&status=open&status=pending&status=on_hold&status=solved&status=closed')
+    ).json();
+    const aList = (await call(h, A.token, 'GET', '/api/v1/conversations?limit=100')).json();
+    expect(aList.nextCursor).toBeNull();
+    expect(aCounts.views.all).toBe(aList.data.length);
+    for (const action of [{ status: 'closed' }, { tag: { add: ['stolen'], remove: ['b-tag'] } }, { assign: { assigneeId: null } }]) {
+      const res = await call(h, A.token, 'POST', '/api/v1/conversations/bulk', { ids: [b.conversation, a.conversation], action });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().results[0]).toEqual({
+        id: b.conversation,
+        ok: false,
+        error: { code: 'not_found', message: 'conversation not found' },
+      });
+      expect(res.json().results[1]).toMatchObject({ id: a.conversation, ok: true });
+    }
+    expect(await snapshot(B, b)).toEqual(bBefore);
   });
 
   it.skipIf(!engine.available)("uniqueness is per workspace: B's emails and names are free in A (no existence oracle)", async () => {

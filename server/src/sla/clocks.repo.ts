@@ -101,6 +101,15 @@ export async function saveClocks(q: Queryable, workspaceId: string, conversation
       ],
     );
   }
+  // The inbox sorts by the earliest running due instant (sort=sla_due): kept on the header, which the caller holds locked.
+  await q.query(
+    `UPDATE sla_conversations s SET (next_due_at, next_due_metric) = (
+       SELECT c.due_at, c.metric FROM conversation_sla c
+        WHERE c.workspace_id = s.workspace_id AND c.conversation_id = s.conversation_id AND c.status = 'running' AND c.due_at IS NOT NULL
+        ORDER BY c.due_at, c.metric LIMIT 1)
+      WHERE s.workspace_id = $1 AND s.conversation_id = $2`,
+    [workspaceId, conversationId],
+  );
 }
 
 /**

@@ -1,0 +1,189 @@
+import type { Queryable } from '../db/types.js';
+import type { Cursor } from '../http/cursor.js';
+import type { SlaMetric } from '../sla/sla-state.schema.js';
+import type { ConversationRow } from './conversations.repo.js';
+import type { ListConversationsQuery, View } from './conversations.schema.js';
+import { prefixQuery } from './search.js';
+
+/**
+ * The sort key of conversations without a running SLA clock (sort=sla_due puts them last): a
+ * real instant, so it travels in the ordinary cursor, and later than any due a clock can reach.
+ */
+export const NO_DUE = new Date('9999-12-31T23:59:59.999Z');
+
+export type InboxFilter = Omit<ListConversationsQuery, 'cursor' | 'limit' | 'sort' | 'view'> & {
+  /** The calling agent (views mine and team). */
+  agentId: string | null;
+  view?: View | undefined;
+};
+
+/** SQL conditions on `conversations c` for a filter; `$1` is the workspace. */
+function conditions(f: InboxFilter, params: unknown[]): string[] {
+  const where = ['c.workspace_id = $1'];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (f.view === 'mine') add('c.assignee_id = ?', f.agentId);
+  if (f.view === 'team')
+    add('c.team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.workspace_id = $1 AND tm.agent_id = ?)', f.agentId);
+  if (f.view === 'unassigned') where.push('c.assignee_id IS NULL');
+  if (f.status?.length) add('c.status = ANY(?::text[])', f.status);
+  if (f.teamId) add('c.team_id = ?', f.teamId);
+  if (f.assigneeId === 'none') where.push('c.assignee_id IS NULL');
+  else if (f.assigneeId) add('c.assignee_id = ?', f.assigneeId);
+  // "pt" matches "pt" and "pt-BR"; "pt-BR" matches only itself.
+  if (f.language) add(`(c.language = ? OR c.language LIKE ? || '-%')`, f.language);
+  if (f.channel) add('c.channel = ?', f.channel);
+  if (f.tag) add('c.tags @> ARRAY[?::text]', f.tag);
+  if (f.customerId) add('c.customer_id = ?', f.customerId);
+  if (f.priority) add('c.priority = ?', f.priority);
+  const tsquery = f.q === undefined ? null : prefixQuery(f.q);
+  if (f.q !== undefined && !tsquery) where.push('false');
+  // Each source through its own index (migration 0024); the expressions must match the indexed ones.
+  if (tsquery)
+    add(
+      `c.id IN (
+         SELECT m.conversation_id FROM messages m
+          WHERE m.workspace_id = $1 AND to_tsvector('simple', left(m.text, 10000)) @@ to_tsquery('simple', ?)
+         UNION SELECT sc.id FROM conversations sc
+          WHERE sc.workspace_id = $1 AND to_tsvector('simple', coalesce(sc.subject, '')) @@ to_tsquery('simple', ?)
+         UNION SELECT cc.id FROM customers cu JOIN conversations cc ON cc.workspace_id = cu.workspace_id AND cc.customer_id = cu.id
+          WHERE cu.workspace_id = $1 AND to_tsvector('simple', coalesce(cu.name, '')) @@ to_tsquery('simple', ?)
+         UNION SELECT ce.id FROM customer_identities ci JOIN conversations ce ON ce.workspace_id = ci.workspace_id AND ce.customer_id = ci.customer_id
+          WHERE ci.workspace_id = $1 AND ci.kind = 'email' AND to_tsvector('simple', ci.value) @@ to_tsquery('simple', ?))`,
+      tsquery,
+    );
+  return where;
+}
+
+interface PageKey {
+  id: string;
+  at: Date | null;
+}
+
+/**
+ * One page of conversation ids in the requested order (limit + 1 rows, so the caller can tell
+ * whether another page follows), with the sort value of each.
+ */
+export async function inboxPage(
+  q: Queryable,
+  workspaceId: string,
+  f: InboxFilter,
+  sort: 'updated' | 'created' | 'sla_due',
+  limit: number,
+  after?: Cursor,
+): Promise<PageKey[]> {
+  if (sort === 'sla_due') return slaDuePage(q, workspaceId, f, limit, after);
+  const params: unknown[] = [workspaceId];
+  const where = conditions(f, params);
+  const col = sort === 'created' ? 'c.created_at' : 'c.updated_at';
+  if (after) {
+    params.push(after.at, after.id);
+    where.push(`(${col}, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(limit + 1);
+  const { rows } = await q.query<PageKey>(
+    `SELECT c.id, ${col} AS at FROM conversations c WHERE ${where.join(' AND ')}
+      ORDER BY ${col} DESC, c.id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows;
+}
+
+/**
+ * Earliest due first, then the conversations without a running clock (oldest first). Two
+ * index walks rather than one sort over a join: the second runs only when the first runs out.
+ */
+async function slaDuePage(q: Queryable, workspaceId: string, f: InboxFilter, limit: number, after?: Cursor): Promise<PageKey[]> {
+  const inTail = after !== undefined && after.at === NO_DUE.toISOString();
+  let rows: PageKey[] = [];
+  if (!inTail) {
+    const params: unknown[] = [workspaceId];
+    const where = conditions(f, params);
+    if (after) {
+      params.push(after.at, after.id);
+      where.push(`(s.next_due_at, s.conversation_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    rows = (
+      await q.query<PageKey>(
+        `SELECT c.id, s.next_due_at AS at
+           FROM sla_conversations s JOIN conversations c ON c.workspace_id = s.workspace_id AND c.id = s.conversation_id
+          WHERE s.workspace_id = $1 AND s.next_due_at IS NOT NULL AND ${where.join(' AND ')}
+          ORDER BY s.next_due_at, s.conversation_id LIMIT $${params.length}`,
+        params,
+      )
+    ).rows;
+    if (rows.length > limit) return rows;
+  }
+  const params: unknown[] = [workspaceId];
+  const where = conditions(f, params);
+  if (inTail) {
+    params.push(after.id);
+    where.push(`c.id > $${params.length}::uuid`);
+  }
+  params.push(limit + 1 - rows.length);
+  const tail = await q.query<{ id: string }>(
+    `SELECT c.id FROM conversations c
+      WHERE ${where.join(' AND ')} AND NOT EXISTS (
+        SELECT 1 FROM sla_conversations s WHERE s.workspace_id = c.workspace_id AND s.conversation_id = c.id AND s.next_due_at IS NOT NULL)
+      ORDER BY c.id LIMIT $${params.length}`,
+    params,
+  );
+  return [...rows, ...tail.rows.map((r) => ({ id: r.id, at: null }))];
+}
+
+export type InboxRow = ConversationRow & {
+  customer: { id: string; name: string | null; locale: string | null; timeZone: string | null; country: string | null };
+  lastMessage: { direction: 'inbound' | 'outbound' | 'note'; text: string; at: string } | null;
+  slaDue: { at: string; metric: SlaMetric } | null;
+};
+
+/** The rows of a page with what an inbox shows about each: customer, latest message, next SLA due. */
+export async function inboxRows(q: Queryable, workspaceId: string, ids: string[]): Promise<Map<string, InboxRow>> {
+  // Correlated subqueries keep the conversation's own columns unqualified (the same list as conversations.repo).
+  const { rows } = await q.query<InboxRow>(
+    `SELECT c.id, c.channel, c.subject, c.status, c.priority, c.language, c.language_source AS "languageSource",
+            c.language_confidence AS "languageConfidence", c.language_evidence AS "languageEvidence", c.customer_id AS "customerId",
+            c.team_id AS "teamId", c.assignee_id AS "assigneeId", c.tags, c.message_count AS "messageCount", c.created_at AS "createdAt",
+            c.updated_at AS "updatedAt", c.last_message_at AS "lastMessageAt", c.solved_at AS "solvedAt", c.closed_at AS "closedAt",
+            (SELECT json_build_object('id', cu.id, 'name', cu.name, 'locale', cu.locale, 'timeZone', cu.time_zone, 'country', cu.country)
+               FROM customers cu WHERE cu.workspace_id = c.workspace_id AND cu.id = c.customer_id) AS customer,
+            (SELECT json_build_object('direction', m.direction, 'text', left(m.text, 600), 'at', m.created_at)
+               FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id
+              ORDER BY m.created_at DESC, m.id DESC LIMIT 1) AS "lastMessage",
+            (SELECT json_build_object('at', s.next_due_at, 'metric', s.next_due_metric)
+               FROM sla_conversations s WHERE s.workspace_id = c.workspace_id AND s.conversation_id = c.id AND s.next_due_at IS NOT NULL)
+              AS "slaDue"
+       FROM conversations c WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
+    [workspaceId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export interface CountRow {
+  language: string | null;
+  /** 1 on the row counting every language. */
+  total: number;
+  mine: number;
+  team: number;
+  unassigned: number;
+  all: number;
+}
+
+/** Conversations in the given statuses per view, overall and per language: one pass over the workspace. */
+export async function inboxCounts(q: Queryable, workspaceId: string, agentId: string | null, statuses: readonly string[]) {
+  const { rows } = await q.query<CountRow>(
+    `SELECT c.language, grouping(c.language)::int AS total,
+            count(*) FILTER (WHERE c.assignee_id = $2)::int AS mine,
+            count(*) FILTER (WHERE c.team_id = ANY(ARRAY(
+              SELECT tm.team_id FROM team_members tm WHERE tm.workspace_id = $1 AND tm.agent_id = $2)))::int AS team,
+            count(*) FILTER (WHERE c.assignee_id IS NULL)::int AS unassigned,
+            count(*)::int AS "all"
+       FROM conversations c WHERE c.workspace_id = $1 AND c.status = ANY($3::text[])
+      GROUP BY GROUPING SETS ((), (c.language))`,
+    [workspaceId, agentId, statuses],
+  );
+  return rows;
+}
