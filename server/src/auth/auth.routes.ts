@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { findAgent } from '../agents/agents.repo.js';
 import { Agent } from '../agents/agents.schema.js';
 import { principalOf, SESSION_COOKIE } from '../http/auth.js';
+import { assertSameOrigin } from '../http/csrf.js';
 import type { Deps } from '../http/deps.js';
 import { errorResponses, Uuid } from '../http/schemas.js';
 import { notFound } from '../lib/errors.js';
@@ -41,6 +42,9 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req, reply) => {
+      // Login CSRF (a foreign page logging the browser in as someone else): browsers send Origin on
+      // every POST, so a foreign one is refused; scripts that send neither header may log in.
+      if ((req.headers.origin ?? req.headers.referer) !== undefined) assertSameOrigin(req, deps.publicUrl);
       const s = await login(deps.db, req.body, deps.clock(), deps.sessionTtlMs);
       void reply.setCookie(SESSION_COOKIE, s.secret, {
         httpOnly: true,

@@ -3,6 +3,7 @@ import { findSessionByHash, findTokenByHash, touchToken } from '../auth/auth.rep
 import { hasRole, type Principal, type Role } from '../auth/principal.js';
 import { hashSecret } from '../auth/secrets.js';
 import { AppError } from '../lib/errors.js';
+import { assertSameOrigin, needsOriginCheck } from './csrf.js';
 import type { Deps } from './deps.js';
 
 export const SESSION_COOKIE = 'meridian_session';
@@ -58,6 +59,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (!access || access === 'public') return;
     req.principal = await resolvePrincipal(req, fromToken, fromSession);
     if (!req.principal) throw new AppError('unauthorized', 'send a valid API token (Authorization: Bearer …) or log in');
+    if (req.principal.kind === 'session' && needsOriginCheck(req)) assertSameOrigin(req, deps.publicUrl);
     if (!hasRole(req.principal, access)) throw new AppError('forbidden', `this action needs the ${access} role`);
   });
 }

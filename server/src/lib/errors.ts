@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  csrf_refused: 403,
   not_fluent: 403,
   not_found: 404,
   method_not_allowed: 405,

@@ -88,7 +88,10 @@ export async function makeWorkspace(h: Harness, role: Role = 'admin'): Promise<T
   return { id: ws.id, slug, token: await tokenFor(role), tokenFor };
 }
 
-/** Injects a request with a bearer token; JSON bodies are serialised. */
+/**
+ * Injects a request with a bearer token; JSON bodies are serialised. A request with a session cookie
+ * comes from the app's own origin (as the console's would: see http/csrf.ts) unless it names another.
+ */
 export async function call(
   h: Harness,
   token: string | null,
@@ -103,6 +106,7 @@ export async function call(
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(headers.cookie && !('origin' in headers) ? { origin: 'http://localhost' } : {}),
       ...headers,
     },
     ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
