@@ -15,10 +15,11 @@ export function createRuntime(
   opts: { pollMs?: number; handlers?: EventHandler[] } = {},
 ) {
   const hub = new RealtimeHub();
-  const outbox = new OutboxProcessor(
-    db,
-    clock,
-    [
+  const outbox = new OutboxProcessor(db, clock, opts.handlers ?? [], {
+    onError,
+    ...(opts.pollMs ? { pollMs: opts.pollMs } : {}),
+    // The hub rides the live tail: subscribers hear of a commit without waiting for the durable handlers.
+    live: [
       (ev) =>
         hub.publish(ev.workspaceId, {
           id: ev.id,
@@ -27,10 +28,8 @@ export function createRuntime(
           payload: ev.payload,
           createdAt: new Date(ev.createdAt).toISOString(),
         }),
-      ...(opts.handlers ?? []),
     ],
-    { onError, ...(opts.pollMs ? { pollMs: opts.pollMs } : {}) },
-  );
+  });
   const deps: Pick<Deps, 'onCommit' | 'subscribe' | 'publish'> = {
     onCommit: () => outbox.kick(),
     subscribe: (ws, fn) => hub.subscribe(ws, fn),

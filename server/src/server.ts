@@ -113,17 +113,19 @@ export async function startServer(
     boss = await startBoss(db, config.db.kind === 'postgres' ? config.db.url : undefined, (err) =>
       app.log.error({ err }, 'job queue error'),
     );
-    await registerMaintenance(boss, db, clock);
-    await registerSlaJob(boss, { db, clock });
+    // Jobs are background work: on PGlite their transactions wait while a request's are queued.
+    const bg = db.background;
+    await registerMaintenance(boss, bg, clock);
+    await registerSlaJob(boss, { db: bg, clock });
     await registerSchedulingJob(boss, {
-      db,
+      db: bg,
       clock,
       onCommit: runtime.deps.onCommit,
       onError: (err, row) => app.log.error({ err, id: row.id }, 'a scheduled message, snooze or reminder failed'),
     });
-    await registerAcknowledgeJob(boss, { db, clock });
+    await registerAcknowledgeJob(boss, { db: bg, clock });
     await registerMailSendJob(boss, {
-      db,
+      db: bg,
       clock,
       box: secretBox,
       tokens: new ThreadTokens(secretBox),
@@ -132,7 +134,7 @@ export async function startServer(
       onPass: (r) => app.log.debug({ mail: r }, 'mail send pass'),
     });
     await registerChannelSendJob(boss, {
-      db,
+      db: bg,
       clock,
       box: secretBox,
       apis: config.channelApis,
@@ -143,12 +145,12 @@ export async function startServer(
     });
     await registerTranslateJob(
       boss,
-      { db, translator, clock },
+      { db: bg, translator, clock },
       { ...(opts.translateRetrySeconds ? { retryDelaySeconds: opts.translateRetrySeconds } : {}) },
     );
     await registerTranslateReplyJob(
       boss,
-      { db, translator, clock },
+      { db: bg, translator, clock },
       { ...(opts.translateRetrySeconds ? { retryDelaySeconds: opts.translateRetrySeconds } : {}) },
     );
   }

@@ -54,11 +54,15 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
     const c = await ok('POST', '/api/v1/conversations', { customer: { id: customerId }, channel: 'email', teamId: teams[team], message });
     return c.id as string;
   }
-  /** Delivers committed events (conversation.created → job) and waits for the conversation's job to finish. */
-  async function acknowledged(conversationId: string) {
+  /** Delivers committed events (conversation.created → job). */
+  async function drained() {
     for (let i = 0; i < 200 && ((await outbox.drain()) > 0 || (await outboxBacklog(h.db, 'default')) > 0); i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+  /** Delivers committed events and waits for the conversation's job to finish. */
+  async function acknowledged(conversationId: string) {
+    await drained();
     await until(async () =>
       (await boss.findJobs(ACK_QUEUE, { key: conversationId })).some((j) => j.state === 'completed') ? true : undefined,
     );
@@ -248,7 +252,12 @@ describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
     });
     const c = await customer({ name: 'Off' });
     const id = await open('2026-03-04T09:00:00Z', 'berlin', c.id, { text: 'Hallo', language: 'de' });
-    expect(await acknowledged(id)).toEqual({ log: undefined, system: [] });
+    await drained();
+    // Switched off, a new conversation gets no job at all, so nothing acknowledges it.
+    expect(await boss.findJobs(ACK_QUEUE, { key: id })).toEqual([]);
+    expect(await findAck(h.db, ws.id, id)).toBeUndefined();
+    const messages = (await ok('GET', `/api/v1/conversations/${id}/messages`)).data as any[];
+    expect(messages.filter((m) => m.authorType === 'system')).toEqual([]);
     await ok('PUT', '/api/v1/settings/acknowledgements', { enabled: true, windowMinutes: 240 });
     expect(await ok('GET', '/api/v1/settings/acknowledgements')).toMatchObject({ enabled: true, windowMinutes: 240 });
   });

@@ -30,7 +30,10 @@ export async function assertRefs(
   }
 }
 
-/** One call creates a conversation from any source: customer (found or created), conversation, first message. */
+/**
+ * One call creates a conversation from any source: customer (found or created), conversation, first message.
+ * `known` is a customer the caller created in this same transaction (its locale as given): no read back.
+ */
 export async function createConversation(
   tx: Queryable,
   workspaceId: string,
@@ -38,10 +41,14 @@ export async function createConversation(
   actor: Pick<AuditEntry, 'actorType' | 'actorId'>,
   body: CreateConversationBody,
   at: Date,
+  known?: { customerId: string; locale: string | null },
 ): Promise<ConversationRow & { messages: MessageRow[] }> {
   let customerId: string;
   let customerLocale: string | null;
-  if ('id' in body.customer) {
+  if (known && 'id' in body.customer && body.customer.id === known.customerId) {
+    customerId = known.customerId;
+    customerLocale = known.locale;
+  } else if ('id' in body.customer) {
     const customer = await findCustomer(tx, workspaceId, body.customer.id);
     if (!customer) throw new AppError('not_found', 'customer not found', [{ path: 'body/customer/id', message: 'no such customer' }]);
     customerId = body.customer.id;

@@ -63,6 +63,18 @@ export async function createCustomer(
 }
 
 /** createCustomer without reading the row back: for callers that only need the id. */
+export async function createCustomerId(
+  tx: Queryable,
+  workspaceId: string,
+  actor: Actor,
+  body: CreateCustomerBody,
+  at: Date,
+): Promise<string> {
+  const id = newId();
+  await insertNewCustomer(tx, workspaceId, actor, id, body, at);
+  return id;
+}
+
 async function insertNewCustomer(
   tx: Queryable,
   workspaceId: string,

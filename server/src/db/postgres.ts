@@ -26,8 +26,11 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   const client = await pool.connect();
   client.release();
   const base = wrap(pool);
-  return {
+  const db: Db = {
     engine: 'postgres',
+    get background() {
+      return db;
+    },
     raw: pool,
     query: base.query,
     async transaction(fn) {
@@ -47,4 +50,5 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     exec: base.exec,
     close: () => pool.end(),
   };
+  return db;
 }

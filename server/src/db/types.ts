@@ -23,4 +23,11 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** The raw driver handle, for libraries that bring their own adapter (pg-boss). */
   readonly raw: unknown;
+  /**
+   * The same database for work nobody is waiting on (the outbox's durable handlers, jobs). On PGlite,
+   * one connection whose statements block the event loop, it runs only when no request's work is
+   * queued, so a chat message never waits behind a queue of background transactions; on PostgreSQL
+   * it is this pool.
+   */
+  readonly background: Db;
 }

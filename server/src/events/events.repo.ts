@@ -87,6 +87,35 @@ export async function eventsAfter(q: Queryable, c: OutboxCursor, limit: number):
   return rows;
 }
 
+/**
+ * The live tail's read: events after an in-memory position, each marked `settled` when no running
+ * transaction can still commit an event before it. The caller stops at the first unsettled row and
+ * looks again shortly, instead of waiting for the next commit to ask. Outside any transaction.
+ */
+export async function eventsSince(
+  q: Queryable,
+  c: OutboxCursor,
+  limit: number,
+): Promise<(EventRow & { txid: string; settled: boolean })[]> {
+  const { rows } = await q.query<EventRow & { txid: string; settled: boolean }>(
+    `SELECT id, workspace_id AS "workspaceId", type, subject_id AS "subjectId", payload, created_at AS "createdAt", txid::text AS txid,
+            txid < pg_snapshot_xmin(pg_current_snapshot()) AS settled
+       FROM events
+      WHERE (txid, id) > ($1::xid8, $2::bigint)
+      ORDER BY txid, id LIMIT $3`,
+    [c.txid, c.eventId, limit],
+  );
+  return rows;
+}
+
+/** Where a named cursor stands, without locking it (the live tail starts from the durable drain's position). */
+export async function readCursor(q: Queryable, name: string): Promise<OutboxCursor | undefined> {
+  const { rows } = await q.query<OutboxCursor>(`SELECT txid::text AS txid, event_id AS "eventId" FROM outbox_cursors WHERE name = $1`, [
+    name,
+  ]);
+  return rows[0];
+}
+
 export async function moveCursor(q: Queryable, name: string, c: OutboxCursor, at: Date): Promise<void> {
   await q.query('UPDATE outbox_cursors SET txid = $2::xid8, event_id = $3, updated_at = $4 WHERE name = $1', [name, c.txid, c.eventId, at]);
 }

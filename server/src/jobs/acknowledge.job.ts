@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import { acknowledgeConversation } from '../acks/acknowledge.js';
+import { findAckSettings } from '../acks/acks.repo.js';
 import type { Db, Queryable } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { EventHandler } from './outbox-processor.js';
@@ -22,6 +23,8 @@ export function acknowledgeOnCreated(boss: () => PgBoss | undefined): EventHandl
   return async (ev, tx) => {
     const b = boss();
     if (!b || ev.type !== 'conversation.created' || ev.payload.direction !== 'inbound') return;
+    // A workspace with acknowledgements off gets no job (the job would find them off and skip): one cheap read instead of a job's queries.
+    if (!(await findAckSettings(tx, ev.workspaceId)).enabled) return;
     const job: AckJob = { workspaceId: ev.workspaceId, conversationId: String(ev.payload.conversationId) };
     await b.send(ACK_QUEUE, job, { singletonKey: job.conversationId, db: within(tx) });
   };

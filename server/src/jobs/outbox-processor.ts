@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/types.js';
-import { eventsAfter, lockCursor, moveCursor, type EventRow } from '../events/events.repo.js';
+import { eventsAfter, eventsSince, lockCursor, moveCursor, readCursor, type EventRow, type OutboxCursor } from '../events/events.repo.js';
 import type { Clock } from '../lib/clock.js';
 
 const CURSOR = 'default';
@@ -11,13 +11,29 @@ const CURSOR = 'default';
  */
 export type EventHandler = (ev: EventRow, tx: Queryable) => void | Promise<void>;
 
+/** Sees committed events as soon as they settle, outside any transaction; must not touch the database. */
+export type LiveHandler = (ev: EventRow) => void;
+
+/** An unsettled event (an older transaction still running) is looked at again this soon. */
+const UNSETTLED_RETRY_MS = 5;
+
 /**
  * Drains the outbox after commit. Kicked by the request that committed (low latency) and
  * by a timer (events written by other processes, or left behind by a crash). Handlers see
  * each event at least once; they must be idempotent.
+ *
+ * Live handlers (the realtime hub) are fed by a tail of their own: an in-memory position that starts
+ * where the durable cursor stands and moves on every kick at once, without the drain's coalescing,
+ * lock or handler queries. So an agent sees a message as soon as it commits, never twice because a
+ * slower handler failed and its batch ran again, and every process sees every event (the durable
+ * drain runs in one process at a time). A crash loses only the live position: clients resynchronise.
  */
 export class OutboxProcessor {
   private running: Promise<void> | undefined;
+  private liveAt: OutboxCursor | undefined;
+  private liveRunning: Promise<void> | undefined;
+  private liveAgain = false;
+  private liveRetry: NodeJS.Timeout | undefined;
   private again = false;
   private followUp: NodeJS.Timeout | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -27,7 +43,13 @@ export class OutboxProcessor {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly handlers: EventHandler[],
-    private readonly opts: { batch?: number; pollMs?: number; coalesceMs?: number; onError?: (err: unknown) => void } = {},
+    private readonly opts: {
+      batch?: number;
+      pollMs?: number;
+      coalesceMs?: number;
+      onError?: (err: unknown) => void;
+      live?: LiveHandler[];
+    } = {},
   ) {}
 
   start(): void {
@@ -44,7 +66,8 @@ export class OutboxProcessor {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.followUp) clearTimeout(this.followUp);
-    await this.running;
+    if (this.liveRetry) clearTimeout(this.liveRetry);
+    await Promise.all([this.running, this.liveRunning]);
   }
 
   /**
@@ -54,6 +77,7 @@ export class OutboxProcessor {
    */
   kick(): void {
     if (this.stopped) return;
+    this.kickLive();
     if (this.running || this.followUp) {
       this.again = true;
       return;
@@ -73,18 +97,73 @@ export class OutboxProcessor {
       });
   }
 
+  /** The live tail: single-flight, and a kick during a pass runs one more pass right after it. */
+  private kickLive(): void {
+    if (!this.opts.live?.length) return;
+    if (this.liveRunning) {
+      this.liveAgain = true;
+      return;
+    }
+    this.liveRunning = this.tail()
+      .catch((err) => this.opts.onError?.(err))
+      .finally(() => {
+        this.liveRunning = undefined;
+        if (this.liveAgain && !this.stopped) {
+          this.liveAgain = false;
+          this.kickLive();
+        }
+      });
+  }
+
+  /** Hands live handlers every settled event after the live position, in commit order. */
+  private async tail(): Promise<void> {
+    const live = this.opts.live ?? [];
+    this.liveAt ??= (await readCursor(this.db, CURSOR)) ?? { txid: '0', eventId: 0 };
+    for (;;) {
+      const rows = await eventsSince(this.db, this.liveAt, this.opts.batch ?? 200);
+      let settled = 0;
+      for (const { settled: ok, txid, ...ev } of rows) {
+        if (!ok) break;
+        for (const h of live) {
+          try {
+            h(ev);
+          } catch (err) {
+            this.opts.onError?.(err);
+          }
+        }
+        this.liveAt = { txid, eventId: ev.id };
+        settled++;
+      }
+      if (settled < rows.length) {
+        if (!this.liveRetry && !this.stopped) {
+          this.liveRetry = setTimeout(() => {
+            this.liveRetry = undefined;
+            this.kickLive();
+          }, UNSETTLED_RETRY_MS);
+        }
+        return;
+      }
+      if (rows.length < (this.opts.batch ?? 200) || this.stopped) return;
+    }
+  }
+
   /** Processes until the outbox is empty; returns how many events it handled. */
   async drain(): Promise<number> {
-    const batch = this.opts.batch ?? 200;
+    // PGlite's statements block the event loop: short batches keep each background transaction short.
+    const batch = this.opts.batch ?? (this.db.engine === 'pglite' ? 20 : 200);
+    if (this.opts.live?.length) {
+      this.kickLive();
+      // A pass that began before the caller's commit is followed by one that sees it.
+      while (this.liveRunning) await this.liveRunning;
+    }
     let total = 0;
     for (;;) {
-      const n = await this.db.transaction(async (tx) => {
+      // Background: on PGlite a request's transaction queued meanwhile runs before the next batch.
+      const n = await this.db.background.transaction(async (tx) => {
         // Another process holding the cursor is draining the same events: leave it to that one.
         const cursor = await lockCursor(tx, CURSOR);
         if (!cursor) return 0;
         const events = await eventsAfter(tx, cursor, batch);
-        // Handler by handler, each seeing the batch in order: the first (the realtime hub) reaches every
-        // event's subscribers before the slower handlers' queries run, instead of after those of the events before it.
         for (const h of this.handlers) for (const ev of events) await h(ev, tx);
         const last = events[events.length - 1];
         // A handler that throws rolls this back: the batch is delivered again (at least once).

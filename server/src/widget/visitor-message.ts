@@ -1,6 +1,6 @@
 import { findConversation } from '../conversations/conversations.repo.js';
 import { createConversation } from '../conversations/create-conversation.js';
-import { createCustomer, findOrCreateByEmail } from '../customers/save-customer.js';
+import { createCustomerId, findOrCreateByEmail } from '../customers/save-customer.js';
 import type { Queryable } from '../db/types.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { addMessage } from '../messages/add-message.js';
@@ -34,32 +34,43 @@ export type Accepted = { duplicate: boolean; messageId: string; conversationId: 
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
-/** The visitor's customer: the one it already has, else one made from its pre-chat answers. */
-async function customerOf(tx: Queryable, workspaceId: string, visitor: VisitorRow, input: VisitorMessageInput, at: Date): Promise<string> {
-  if (visitor.customerId) return visitor.customerId;
+/**
+ * The visitor's customer: the one it already has, else one made from its pre-chat answers. `fresh` is a
+ * customer made here with the visitor's locale, which the conversation's create needs not read back.
+ */
+async function customerOf(
+  tx: Queryable,
+  workspaceId: string,
+  visitor: VisitorRow,
+  input: VisitorMessageInput,
+  at: Date,
+): Promise<{ id: string; fresh?: { customerId: string; locale: string | null } }> {
+  if (visitor.customerId) return { id: visitor.customerId };
   const name = input.fields?.name?.trim().slice(0, 200) || undefined;
   const email = input.fields?.email?.trim().toLowerCase();
   const locale = visitor.locale ?? undefined;
-  const id =
-    email && EMAIL.test(email) && email.length <= 254
-      ? await findOrCreateByEmail(tx, workspaceId, SYSTEM, { email, ...(name ? { name } : {}), ...(locale ? { locale } : {}) }, at)
-      : (
-          await createCustomer(
-            tx,
-            workspaceId,
-            SYSTEM,
-            {
-              ...(name ? { name } : {}),
-              ...(locale ? { locale } : {}),
-              ...(visitor.timeZone ? { timeZone: visitor.timeZone } : {}),
-              preferredChannel: 'chat',
-            },
-            at,
-          )
-        ).id;
+  let fresh: { customerId: string; locale: string | null } | undefined;
+  let id: string;
+  if (email && EMAIL.test(email) && email.length <= 254) {
+    id = await findOrCreateByEmail(tx, workspaceId, SYSTEM, { email, ...(name ? { name } : {}), ...(locale ? { locale } : {}) }, at);
+  } else {
+    id = await createCustomerId(
+      tx,
+      workspaceId,
+      SYSTEM,
+      {
+        ...(name ? { name } : {}),
+        ...(locale ? { locale } : {}),
+        ...(visitor.timeZone ? { timeZone: visitor.timeZone } : {}),
+        preferredChannel: 'chat',
+      },
+      at,
+    );
+    fresh = { customerId: id, locale: locale ?? null };
+  }
   await setVisitorCustomer(tx, workspaceId, visitor.id, id, null);
   visitor.customerId = id;
-  return id;
+  return { id, ...(fresh ? { fresh } : {}) };
 }
 
 /** Pre-chat answers worth keeping on the message (the agent sees them with the first message). */
@@ -104,7 +115,7 @@ export async function acceptVisitorMessage(
     ({ message } = await addMessage(tx, workspaceId, { agentId: null }, conversation, { text: input.text, attachments, channelMeta }, at));
     conversationId = currentId;
   } else {
-    const customerId = await customerOf(tx, workspaceId, visitor, input, at);
+    const customer = await customerOf(tx, workspaceId, visitor, input, at);
     const created = await createConversation(
       tx,
       workspaceId,
@@ -112,10 +123,11 @@ export async function acceptVisitorMessage(
       SYSTEM,
       {
         channel: 'chat',
-        customer: { id: customerId },
+        customer: { id: customer.id },
         message: { text: input.text, attachments, channelMeta: { ...channelMeta, ...fieldMeta(input.fields) } },
       },
       at,
+      customer.fresh,
     );
     conversationId = created.id;
     message = created.messages[0]!;
