@@ -2187,6 +2187,20 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string
     max: null,
     bad: ['weeks=0', 'weeks=13', 'weeks=two', 'weeks=1.5', 'proficiency=expert', 'proficiency=', 'limit=5'],
   },
+  {
+    path: () => '/api/v1/reports/volume',
+    max: null,
+    bad: [
+      'by=region',
+      'by=',
+      'from=2026-02-30',
+      'from=yesterday',
+      'to=2026-03-01T00:00:00Z',
+      'from=2026-03-02&to=2026-03-01',
+      'from=2025-01-01&to=2026-03-01',
+      'limit=5',
+    ],
+  },
   { path: (ids) => `/api/v1/conversations/${ids.conversation}/calls`, max: 100, bad: ['direction=inbound', 'outcome=missed'] },
   { path: () => '/api/v1/blocked-senders', max: 100, bad: ['channel=pigeon', 'channel=api', 'channel=', 'address=x'] },
 ];
@@ -2696,7 +2710,9 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const lists = ops.filter(
       (o) =>
         o.method === 'GET' &&
-        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|calls|blocked-senders|counts)$/.test(o.path),
+        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|volume|calls|blocked-senders|counts)$/.test(
+          o.path,
+        ),
     );
     expect(lists.length).toBe(LIST_ROUTES.length);
   });

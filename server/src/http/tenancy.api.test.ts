@@ -178,6 +178,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/translate/preview', access: 'agent', body: () => ({ text: 'Hello', source: 'en', target: 'es' }) },
   { method: 'POST', path: '/api/v1/language/detect', access: 'agent', body: () => ({ texts: ['Hello, where is my parcel?'] }) },
   { method: 'GET', path: '/api/v1/reports/coverage', access: 'lead' },
+  { method: 'GET', path: '/api/v1/reports/volume', access: 'lead' },
   {
     method: 'POST',
     path: '/api/v1/replies/check',

@@ -51,3 +51,67 @@ export async function teamStaffing(q: Queryable, workspaceId: string): Promise<T
     agents: r.agents ?? [],
   }));
 }
+
+export interface VolumeRow {
+  key: string | null;
+  label: string | null;
+  conversations: number;
+  replied: number;
+  firstReplyMedianSeconds: number | null;
+  slaTargets: number;
+  slaMet: number;
+}
+
+/**
+ * Conversations customers started (an inbound message; as for demand) in [from, to) grouped by language (primary subtag), channel, team or the
+ * customer's country: how many, how many got an outbound reply, the median time to the first one,
+ * and SLA targets decided on them (met: achieved without a breach). `by` picks a fixed column, never
+ * text from the request.
+ */
+export async function conversationVolume(
+  q: Queryable,
+  workspaceId: string,
+  by: 'language' | 'channel' | 'team' | 'country',
+  from: Date,
+  to: Date,
+): Promise<VolumeRow[]> {
+  const key = {
+    language: `split_part(c.language, '-', 1)`,
+    channel: 'c.channel',
+    team: 'c.team_id::text',
+    country: 'cu.country',
+  }[by];
+  const { rows } = await q.query<Record<keyof VolumeRow, string | number | null>>(
+    `WITH c AS (
+       SELECT ${key} AS key, ${by === 'team' ? 't.name' : key} AS label, c.created_at,
+              (SELECT min(m.created_at) FROM messages m
+                WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND m.direction = 'outbound') AS first_reply_at,
+              s.decided, s.met
+         FROM conversations c
+         JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id
+         LEFT JOIN teams t ON t.workspace_id = c.workspace_id AND t.id = c.team_id
+         CROSS JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE x.achieved_at IS NOT NULL OR x.breached_at IS NOT NULL) AS decided,
+                  count(*) FILTER (WHERE x.achieved_at IS NOT NULL AND x.breached_at IS NULL) AS met
+             FROM conversation_sla x WHERE x.workspace_id = c.workspace_id AND x.conversation_id = c.id
+         ) s
+        WHERE c.workspace_id = $1 AND c.created_at >= $2 AND c.created_at < $3
+          AND EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND m.direction = 'inbound')
+     )
+     SELECT key, min(label) AS label, count(*) AS conversations, count(first_reply_at) AS replied,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - created_at)) AS "firstReplyMedianSeconds",
+            sum(decided) AS "slaTargets", sum(met) AS "slaMet"
+       FROM c GROUP BY key ORDER BY count(*) DESC, key NULLS LAST`,
+    [workspaceId, from, to],
+  );
+  const num = (v: string | number | null) => Number(v ?? 0);
+  return rows.map((r) => ({
+    key: r.key === null ? null : String(r.key),
+    label: r.label === null ? null : String(r.label),
+    conversations: num(r.conversations),
+    replied: num(r.replied),
+    firstReplyMedianSeconds: r.firstReplyMedianSeconds === null ? null : Math.round(num(r.firstReplyMedianSeconds)),
+    slaTargets: num(r.slaTargets),
+    slaMet: num(r.slaMet),
+  }));
+}

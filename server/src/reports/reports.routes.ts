@@ -4,8 +4,9 @@ import { principalOf } from '../http/auth.js';
 import type { Deps } from '../http/deps.js';
 import { errorResponses } from '../http/schemas.js';
 import { coverageReport, weekStart } from './coverage.js';
-import { inboundDemand, teamStaffing } from './reports.repo.js';
-import { CoverageQuery, CoverageReport } from './reports.schema.js';
+import { conversationVolume, inboundDemand, teamStaffing } from './reports.repo.js';
+import { CoverageQuery, CoverageReport, VolumeQuery, VolumeReport } from './reports.schema.js';
+import { volumeRange, volumeReport } from './volume.js';
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
@@ -39,6 +40,30 @@ export function reportsRoutes(app: FastifyInstance, deps: Deps): void {
       }));
       const report = coverageReport({ from, weeks, demand, teams, bar: proficiency });
       return { from: from.toISOString(), to: to.toISOString(), weeks, proficiency, ...report };
+    },
+  );
+
+  app.get<{ Querystring: VolumeQuery }>(
+    '/api/v1/reports/volume',
+    {
+      config: { access: 'lead' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Conversations, first-reply medians and SLA attainment grouped by language, channel, team or country',
+        description:
+          'Conversations customers started between `from` and `to` (UTC days, both included; default the 30 days up to yesterday), ' +
+          'grouped by `by`: how many, how many got a reply, the median wall-clock time to the first reply, and the share of ' +
+          'SLA targets met among those decided (met or breached; running ones are left out).',
+        querystring: VolumeQuery,
+        response: { 200: VolumeReport, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const ws = principalOf(req).workspaceId;
+      const range = volumeRange(req.query, deps.clock());
+      const by = req.query.by ?? 'language';
+      const rows = await conversationVolume(deps.db, ws, by, range.start, range.end);
+      return { by, from: range.from, to: range.to, ...volumeReport(rows) };
     },
   );
 }
