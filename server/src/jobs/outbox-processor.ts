@@ -150,7 +150,7 @@ export class OutboxProcessor {
   /** Processes until the outbox is empty; returns how many events it handled. */
   async drain(): Promise<number> {
     // PGlite's statements block the event loop: short batches keep each background transaction short.
-    const batch = this.opts.batch ?? (this.db.engine === 'pglite' ? 20 : 200);
+    const batch = this.opts.batch ?? (this.db.engine === 'pglite' ? 5 : 200);
     if (this.opts.live?.length) {
       this.kickLive();
       // A pass that began before the caller's commit is followed by one that sees it.

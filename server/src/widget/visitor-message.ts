@@ -7,7 +7,7 @@ import { addMessage } from '../messages/add-message.js';
 import { insertAttachments } from '../email/attachments.repo.js';
 import { newId } from '../lib/ids.js';
 import type { MessageRow } from '../messages/messages.repo.js';
-import { currentChat, SYSTEM } from './visitor.js';
+import { SYSTEM } from './visitor.js';
 import {
   findClientMessage,
   claimUploads,
@@ -15,6 +15,7 @@ import {
   linkConversation,
   lockVisitor,
   pendingUploads,
+  sendState,
   setVisitorCustomer,
   type VisitorRow,
 } from './widget.repo.js';
@@ -30,7 +31,8 @@ export interface VisitorMessageInput {
   locale?: string | null;
 }
 
-export type Accepted = { duplicate: boolean; messageId: string; conversationId: string; message?: MessageRow };
+export type Accepted =
+  { blocked: true } | { blocked?: false; duplicate: boolean; messageId: string; conversationId: string; message?: MessageRow };
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
@@ -86,6 +88,7 @@ function fieldMeta(fields: Record<string, string> | undefined): Record<string, s
  * Stores one message a visitor sent, once per client id: a resend after a dropped socket finds the
  * stored one and answers with it. The visitor row is locked first, so a resend racing its original
  * waits and then finds it. Continues the visitor's open chat, or starts a conversation (routed as any).
+ * A blocked visitor stores nothing.
  */
 export async function acceptVisitorMessage(
   tx: Queryable,
@@ -95,7 +98,8 @@ export async function acceptVisitorMessage(
   at: Date,
 ): Promise<Accepted> {
   await lockVisitor(tx, workspaceId, visitor.id);
-  const seen = await findClientMessage(tx, workspaceId, visitor.id, input.clientId);
+  const { blocked, seen, currentId } = await sendState(tx, workspaceId, visitor, input.clientId);
+  if (blocked) return { blocked: true };
   if (seen) return { duplicate: true, ...seen };
 
   const channelMeta: Record<string, string> = {
@@ -106,7 +110,6 @@ export async function acceptVisitorMessage(
   if (uploads.length !== (input.attachmentIds?.length ?? 0))
     throw new AppError('not_found', 'an attachment was not found: upload it again');
   const attachments = uploads.map((u) => ({ name: u.name, contentType: u.contentType, size: u.size }));
-  const currentId = await currentChat(tx, workspaceId, visitor);
   let message: MessageRow;
   let conversationId: string;
   if (currentId) {

@@ -141,20 +141,17 @@ export function widgetSocketRoutes(
         if (!limits.visitorMessages.take(`${c.workspaceId}:${c.visitorId}`, now())) {
           return fail('rate_limited', 'slow down: too many messages', f.clientId);
         }
-        // The block check shares the message's transaction: on PGlite every separate statement waits its turn
-        // behind the outbox drain, and this path is what the agent stream's latency is made of.
-        const r = await deps.db.transaction(async (tx) =>
-          (await isBlocked(tx, c.workspaceId, 'chat', c.visitorId))
-            ? null
-            : acceptVisitorMessage(
-                tx,
-                c.workspaceId,
-                c.visitor,
-                { clientId: f.clientId, text: f.text, attachmentIds: f.attachmentIds, fields: f.fields, locale: c.visitor.locale },
-                deps.clock(),
-              ),
+        // The block check shares the message's transaction (one statement with the resend check, after the visitor's lock).
+        const r = await deps.db.transaction((tx) =>
+          acceptVisitorMessage(
+            tx,
+            c.workspaceId,
+            c.visitor,
+            { clientId: f.clientId, text: f.text, attachmentIds: f.attachmentIds, fields: f.fields, locale: c.visitor.locale },
+            deps.clock(),
+          ),
         );
-        if (!r) return close(WIDGET_CLOSE.blocked, 'blocked');
+        if (r.blocked) return close(WIDGET_CLOSE.blocked, 'blocked');
         if (!r.duplicate) deps.onCommit();
         c.current = r.conversationId;
         gateway.watchForVisitor(c.workspaceId, c.visitorId, r.conversationId);

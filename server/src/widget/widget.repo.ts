@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types.js';
 import type { AttachmentRow } from '../email/attachments.repo.js';
+import { normaliseAddress } from '../abuse/sender.js';
 
 export interface WidgetSettingsRow {
   workspaceId: string;
@@ -211,6 +212,43 @@ export async function visibleConversations(
     [workspaceId, visitor.id, verifiedCustomer, limit],
   );
   return rows;
+}
+
+/**
+ * What a visitor's send needs to know, read once its row is locked: whether it is blocked, the message
+ * an earlier send with this client id stored, and the chat it continues (its latest one not closed).
+ * One statement: on PGlite every statement is a turn on the one connection, on the chat's hot path.
+ */
+export async function sendState(
+  q: Queryable,
+  workspaceId: string,
+  visitor: Pick<VisitorRow, 'id' | 'customerId' | 'verifiedId'>,
+  clientId: string,
+): Promise<{ blocked: boolean; seen: { messageId: string; conversationId: string } | null; currentId: string | null }> {
+  const verifiedCustomer = visitor.verifiedId ? visitor.customerId : null;
+  const { rows } = await q.query<{
+    blocked: boolean;
+    seenMessage: string | null;
+    seenConversation: string | null;
+    currentId: string | null;
+  }>(
+    `SELECT EXISTS (SELECT 1 FROM blocked_senders b WHERE b.workspace_id = $1 AND b.channel = 'chat' AND b.address = $5) AS blocked,
+            m.message_id AS "seenMessage", m.conversation_id AS "seenConversation",
+            (SELECT c.id FROM conversations c
+              WHERE c.workspace_id = $1 AND c.channel = 'chat' AND c.status <> 'closed'
+                AND (EXISTS (SELECT 1 FROM widget_conversations w WHERE w.workspace_id = $1 AND w.conversation_id = c.id AND w.visitor_id = $2)
+                     OR c.customer_id = $3)
+              ORDER BY c.created_at DESC, c.id DESC LIMIT 1) AS "currentId"
+       FROM (SELECT 1) one
+       LEFT JOIN widget_client_messages m ON m.workspace_id = $1 AND m.visitor_id = $2 AND m.client_id = $4`,
+    [workspaceId, visitor.id, verifiedCustomer, clientId, normaliseAddress('chat', visitor.id)],
+  );
+  const r = rows[0]!;
+  return {
+    blocked: r.blocked,
+    seen: r.seenMessage && r.seenConversation ? { messageId: r.seenMessage, conversationId: r.seenConversation } : null,
+    currentId: r.currentId,
+  };
 }
 
 export async function findClientMessage(
