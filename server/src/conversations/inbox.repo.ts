@@ -5,12 +5,6 @@ import type { ConversationRow } from './conversations.repo.js';
 import type { ListConversationsQuery, View } from './conversations.schema.js';
 import { prefixQuery } from './search.js';
 
-/**
- * The sort key of conversations without a running SLA clock (sort=sla_due puts them last): a
- * real instant, so it travels in the ordinary cursor, and later than any due a clock can reach.
- */
-export const NO_DUE = new Date('9999-12-31T23:59:59.999Z');
-
 export type InboxFilter = Omit<ListConversationsQuery, 'cursor' | 'limit' | 'sort' | 'view'> & {
   /** The calling agent (views mine and team). */
   agentId: string | null;
@@ -57,10 +51,22 @@ function conditions(f: InboxFilter, params: unknown[]): string[] {
   return where;
 }
 
-interface PageKey {
+/** Statuses in which SLA clocks run (pending pauses them, solved and closed stop them). */
+const RUNNING = `('new', 'open', 'on_hold')`;
+
+/** A conversation with a running SLA clock: in a running status and with a due instant. */
+const HAS_DUE = `c.status IN ${RUNNING} AND EXISTS (
+  SELECT 1 FROM sla_conversations s WHERE s.workspace_id = c.workspace_id AND s.conversation_id = c.id AND s.next_due_at IS NOT NULL)`;
+
+/** A row of a page: its id, its sort value, and for sort=sla_due whether it is in the tail without a running clock. */
+export interface PageKey {
   id: string;
-  at: Date | null;
+  at: Date;
+  tail: boolean;
 }
+
+/** Where a page starts: after this row (`tail`: a row of the sla_due tail, `at` its updated time). */
+export type PageStart = Cursor & { tail: boolean };
 
 /**
  * One page of conversation ids in the requested order (limit + 1 rows, so the caller can tell
@@ -72,66 +78,73 @@ export async function inboxPage(
   f: InboxFilter,
   sort: 'updated' | 'created' | 'sla_due',
   limit: number,
-  after?: Cursor,
+  after?: PageStart,
 ): Promise<PageKey[]> {
   if (sort === 'sla_due') return slaDuePage(q, workspaceId, f, limit, after);
+  return recentPage(q, workspaceId, f, sort === 'created' ? 'c.created_at' : 'c.updated_at', limit, after, false);
+}
+
+async function recentPage(
+  q: Queryable,
+  workspaceId: string,
+  f: InboxFilter,
+  col: 'c.created_at' | 'c.updated_at',
+  limit: number,
+  after: Cursor | undefined,
+  tail: boolean,
+): Promise<PageKey[]> {
   const params: unknown[] = [workspaceId];
   const where = conditions(f, params);
-  const col = sort === 'created' ? 'c.created_at' : 'c.updated_at';
+  if (tail) where.push(`NOT (${HAS_DUE})`);
   if (after) {
     params.push(after.at, after.id);
     where.push(`(${col}, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
   params.push(limit + 1);
-  const { rows } = await q.query<PageKey>(
+  const { rows } = await q.query<{ id: string; at: Date }>(
     `SELECT c.id, ${col} AS at FROM conversations c WHERE ${where.join(' AND ')}
       ORDER BY ${col} DESC, c.id DESC LIMIT $${params.length}`,
     params,
   );
-  return rows;
+  return rows.map((r) => ({ ...r, tail }));
 }
 
 /**
- * Earliest due first, then the conversations without a running clock (oldest first). Two
- * index walks rather than one sort over a join: the second runs only when the first runs out.
+ * Earliest due first; then the conversations without a running clock, most recently updated first
+ * (a due left on a conversation just solved, before the SLA handler has run, counts as none). The
+ * second part runs only when the first runs out.
+ *
+ * A view or filter may hold few of the workspace's running clocks: walking the due index would then
+ * visit every clock of the workspace, so its running conversations are gathered first (through the
+ * partial indexes of migration 0025) and sorted. Only the unfiltered inbox walks the due index.
  */
-async function slaDuePage(q: Queryable, workspaceId: string, f: InboxFilter, limit: number, after?: Cursor): Promise<PageKey[]> {
-  const inTail = after !== undefined && after.at === NO_DUE.toISOString();
+async function slaDuePage(q: Queryable, workspaceId: string, f: InboxFilter, limit: number, after?: PageStart): Promise<PageKey[]> {
   let rows: PageKey[] = [];
-  if (!inTail) {
+  if (!after?.tail) {
     const params: unknown[] = [workspaceId];
-    const where = conditions(f, params);
-    if (after) {
-      params.push(after.at, after.id);
-      where.push(`(s.next_due_at, s.conversation_id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
+    const own = conditions(f, params);
+    // Nothing but the workspace and its statuses: the first clocks of the due index fill the page.
+    const broad = own.length === (f.status?.length ? 2 : 1);
+    const where = [...own, `c.status IN ${RUNNING}`];
+    const keyset = after
+      ? `AND (s.next_due_at, s.conversation_id) > ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`
+      : '';
     params.push(limit + 1);
-    rows = (
-      await q.query<PageKey>(
-        `SELECT c.id, s.next_due_at AS at
+    const sql = broad
+      ? `SELECT c.id, s.next_due_at AS at
            FROM sla_conversations s JOIN conversations c ON c.workspace_id = s.workspace_id AND c.id = s.conversation_id
-          WHERE s.workspace_id = $1 AND s.next_due_at IS NOT NULL AND ${where.join(' AND ')}
-          ORDER BY s.next_due_at, s.conversation_id LIMIT $${params.length}`,
-        params,
-      )
-    ).rows;
+          WHERE s.workspace_id = $1 AND s.next_due_at IS NOT NULL AND ${where.join(' AND ')} ${keyset}
+          ORDER BY s.next_due_at, s.conversation_id LIMIT $${params.length}`
+      : `WITH candidates AS MATERIALIZED (SELECT c.id FROM conversations c WHERE ${where.join(' AND ')})
+         SELECT s.conversation_id AS id, s.next_due_at AS at
+           FROM candidates JOIN sla_conversations s ON s.workspace_id = $1 AND s.conversation_id = candidates.id
+          WHERE s.next_due_at IS NOT NULL ${keyset}
+          ORDER BY s.next_due_at, s.conversation_id LIMIT $${params.length}`;
+    rows = (await q.query<{ id: string; at: Date }>(sql, params)).rows.map((r) => ({ ...r, tail: false }));
     if (rows.length > limit) return rows;
   }
-  const params: unknown[] = [workspaceId];
-  const where = conditions(f, params);
-  if (inTail) {
-    params.push(after.id);
-    where.push(`c.id > $${params.length}::uuid`);
-  }
-  params.push(limit + 1 - rows.length);
-  const tail = await q.query<{ id: string }>(
-    `SELECT c.id FROM conversations c
-      WHERE ${where.join(' AND ')} AND NOT EXISTS (
-        SELECT 1 FROM sla_conversations s WHERE s.workspace_id = c.workspace_id AND s.conversation_id = c.id AND s.next_due_at IS NOT NULL)
-      ORDER BY c.id LIMIT $${params.length}`,
-    params,
-  );
-  return [...rows, ...tail.rows.map((r) => ({ id: r.id, at: null }))];
+  const tail = await recentPage(q, workspaceId, f, 'c.updated_at', limit - rows.length, after?.tail ? after : undefined, true);
+  return [...rows, ...tail];
 }
 
 export type InboxRow = ConversationRow & {

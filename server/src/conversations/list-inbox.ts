@@ -1,9 +1,9 @@
 import type { Principal } from '../auth/principal.js';
 import type { Queryable } from '../db/types.js';
-import { decodeCursor, paginate } from '../http/cursor.js';
+import { decodeCursor, encodeCursor } from '../http/cursor.js';
 import { AppError } from '../lib/errors.js';
 import type { ListConversationsQuery } from './conversations.schema.js';
-import { inboxPage, inboxRows, NO_DUE, type InboxRow } from './inbox.repo.js';
+import { inboxPage, inboxRows, type InboxRow, type PageKey, type PageStart } from './inbox.repo.js';
 
 const PREVIEW_CHARS = 140;
 
@@ -25,6 +25,16 @@ function present(r: InboxRow, now: Date) {
   };
 }
 
+// sort=sla_due pages through two orders: due (ordinary cursors) and then the tail without a running
+// clock by updated time, whose cursors are "T" + an ordinary cursor (which always starts with "W").
+const TAIL = 'T';
+const startAfter = (k: PageKey): string => (k.tail ? TAIL : '') + encodeCursor(k.at, k.id);
+function decodeStart(raw: string | undefined): PageStart | undefined {
+  const tail = raw?.startsWith(TAIL) ?? false;
+  const c = decodeCursor(tail ? raw!.slice(1) : raw);
+  return c && { ...c, tail };
+}
+
 /** A page of the inbox: the filters of GET /conversations, a view of the caller's, search and sort. */
 export async function listInbox(q: Queryable, p: Principal, query: ListConversationsQuery, now: Date) {
   const limit = query.limit ?? 25;
@@ -35,8 +45,8 @@ export async function listInbox(q: Queryable, p: Principal, query: ListConversat
     ]);
   }
   const { cursor, limit: _l, sort: _s, ...filters } = query;
-  const keys = await inboxPage(q, p.workspaceId, { ...filters, agentId: p.agentId }, sort, limit, decodeCursor(cursor));
-  const page = paginate(keys, limit, (k) => k.at ?? NO_DUE);
+  const keys = await inboxPage(q, p.workspaceId, { ...filters, agentId: p.agentId }, sort, limit, decodeStart(cursor));
+  const page = { data: keys.slice(0, limit), nextCursor: keys.length > limit ? startAfter(keys[limit - 1]!) : null };
   const rows = await inboxRows(
     q,
     p.workspaceId,

@@ -23,6 +23,7 @@ import * as m0021 from './migrations/0021_channels.js';
 import * as m0022 from './migrations/0022_channel_outbound.js';
 import * as m0023 from './migrations/0023_calls_blocks.js';
 import * as m0024 from './migrations/0024_inbox.js';
+import * as m0025 from './migrations/0025_inbox_running.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0022_channel_outbound', up: m0022.up },
   { id: '0023_calls_blocks', up: m0023.up },
   { id: '0024_inbox', up: m0024.up },
+  { id: '0025_inbox_running', up: m0025.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).
