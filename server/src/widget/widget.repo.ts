@@ -193,6 +193,18 @@ export async function linkConversation(
 }
 
 /**
+ * The ids of the conversations a visitor sees ($1 workspace, $2 visitor, $3 its verified customer or
+ * null), materialised first: a lookup costs the visitor's few rows, never a walk through the
+ * workspace's conversations in date order checking each.
+ */
+const VISIBLE = `visible AS MATERIALIZED (
+       SELECT w.conversation_id AS id FROM widget_conversations w WHERE w.workspace_id = $1 AND w.visitor_id = $2
+       UNION
+       SELECT cc.id FROM conversations cc WHERE cc.workspace_id = $1 AND cc.customer_id = $3 AND cc.channel = 'chat')`;
+
+const verifiedCustomer = (v: Pick<VisitorRow, 'customerId' | 'verifiedId'>) => (v.verifiedId ? v.customerId : null);
+
+/**
  * The conversations a visitor may read, newest first: the ones it started, and — only once the site
  * vouched for it — the verified customer's chat conversations.
  */
@@ -202,14 +214,11 @@ export async function visibleConversations(
   visitor: Pick<VisitorRow, 'id' | 'customerId' | 'verifiedId'>,
   limit = 20,
 ): Promise<{ id: string; status: string; channel: string }[]> {
-  const verifiedCustomer = visitor.verifiedId ? visitor.customerId : null;
   const { rows } = await q.query<{ id: string; status: string; channel: string }>(
-    `SELECT c.id, c.status, c.channel FROM conversations c
-     WHERE c.workspace_id = $1
-       AND (EXISTS (SELECT 1 FROM widget_conversations w WHERE w.workspace_id = $1 AND w.conversation_id = c.id AND w.visitor_id = $2)
-            OR (c.customer_id = $3 AND c.channel = 'chat'))
+    `WITH ${VISIBLE}
+     SELECT c.id, c.status, c.channel FROM visible v JOIN conversations c ON c.workspace_id = $1 AND c.id = v.id
      ORDER BY c.created_at DESC, c.id DESC LIMIT $4`,
-    [workspaceId, visitor.id, verifiedCustomer, limit],
+    [workspaceId, visitor.id, verifiedCustomer(visitor), limit],
   );
   return rows;
 }
@@ -225,23 +234,21 @@ export async function sendState(
   visitor: Pick<VisitorRow, 'id' | 'customerId' | 'verifiedId'>,
   clientId: string,
 ): Promise<{ blocked: boolean; seen: { messageId: string; conversationId: string } | null; currentId: string | null }> {
-  const verifiedCustomer = visitor.verifiedId ? visitor.customerId : null;
   const { rows } = await q.query<{
     blocked: boolean;
     seenMessage: string | null;
     seenConversation: string | null;
     currentId: string | null;
   }>(
-    `SELECT EXISTS (SELECT 1 FROM blocked_senders b WHERE b.workspace_id = $1 AND b.channel = 'chat' AND b.address = $5) AS blocked,
+    `WITH ${VISIBLE}
+     SELECT EXISTS (SELECT 1 FROM blocked_senders b WHERE b.workspace_id = $1 AND b.channel = 'chat' AND b.address = $5) AS blocked,
             m.message_id AS "seenMessage", m.conversation_id AS "seenConversation",
-            (SELECT c.id FROM conversations c
-              WHERE c.workspace_id = $1 AND c.channel = 'chat' AND c.status <> 'closed'
-                AND (EXISTS (SELECT 1 FROM widget_conversations w WHERE w.workspace_id = $1 AND w.conversation_id = c.id AND w.visitor_id = $2)
-                     OR c.customer_id = $3)
+            (SELECT c.id FROM visible v JOIN conversations c ON c.workspace_id = $1 AND c.id = v.id
+              WHERE c.channel = 'chat' AND c.status <> 'closed'
               ORDER BY c.created_at DESC, c.id DESC LIMIT 1) AS "currentId"
        FROM (SELECT 1) one
        LEFT JOIN widget_client_messages m ON m.workspace_id = $1 AND m.visitor_id = $2 AND m.client_id = $4`,
-    [workspaceId, visitor.id, verifiedCustomer, clientId, normaliseAddress('chat', visitor.id)],
+    [workspaceId, visitor.id, verifiedCustomer(visitor), clientId, normaliseAddress('chat', visitor.id)],
   );
   const r = rows[0]!;
   return {
