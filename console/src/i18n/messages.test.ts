@@ -36,6 +36,16 @@ describe('console messages', () => {
             role: 'Agent',
             id: 'x',
             message: 'm',
+            // The settings and reports pages' arguments.
+            what: 'Teams',
+            zone: 'Europe/Berlin',
+            teams: 'Berlin = x',
+            minutes: 30,
+            by: 'Language',
+            share: '50%',
+            met: 1,
+            targets: 2,
+            weeks: 4,
           }),
         );
       }, `${locale} ${id}`).not.toThrow();

@@ -1,8 +1,66 @@
+import { useState } from 'react';
 import { useT } from '../i18n/use-t';
+import { CoverageChart } from '../reports/coverage-chart';
+import '../reports/reports.css';
+import { GROUPINGS, type CoverageReport, type Grouping, type VolumeReport } from '../reports/types';
+import { VolumeCharts } from '../reports/volume-charts';
+import { useLoad } from '../settings/use-load';
 import { PageHeading } from './page-heading';
 
-/** Placeholder: the reports pages replace this (issue 7). Routed for leads and admins only. */
+/**
+ * Reports for leads: volume, first-reply medians and SLA attainment by language, channel, team or
+ * country over a date range (the server's default range until one is picked), and the coverage heatmap.
+ */
 export default function ReportsPage() {
   const t = useT();
-  return <PageHeading>{t('reports.title')}</PageHeading>;
+  const [by, setBy] = useState<Grouping>('language');
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const query = new URLSearchParams({ by, ...(range ?? {}) });
+  const [volume] = useLoad<VolumeReport>(`/api/v1/reports/volume?${query.toString()}`);
+  const [coverage] = useLoad<CoverageReport>('/api/v1/reports/coverage');
+  const shown = volume.status === 'ok' ? { from: volume.data.from, to: volume.data.to } : range;
+
+  const setDay = (which: 'from' | 'to', value: string) => {
+    if (!value || !shown) return;
+    setRange({ ...shown, [which]: value });
+  };
+
+  return (
+    <div className="reports">
+      <PageHeading>{t('reports.title')}</PageHeading>
+      <form className="report-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('reports.filters')}>
+        <label>
+          {t('reports.groupBy')}
+          <select value={by} onChange={(e) => setBy(e.target.value as Grouping)}>
+            {GROUPINGS.map((g) => (
+              <option key={g} value={g}>
+                {t(`reports.by.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('reports.from')}
+          <input type="date" value={shown?.from ?? ''} max={shown?.to} onChange={(e) => setDay('from', e.target.value)} />
+        </label>
+        <label>
+          {t('reports.to')}
+          <input type="date" value={shown?.to ?? ''} min={shown?.from} onChange={(e) => setDay('to', e.target.value)} />
+        </label>
+      </form>
+      {volume.status === 'loading' && <p className="loading">{t('app.loading')}</p>}
+      {volume.status === 'error' && (
+        <p role="alert" className="error">
+          {t('error.generic', { message: volume.message })}
+        </p>
+      )}
+      {volume.status === 'ok' && <VolumeCharts report={volume.data} />}
+      {coverage.status === 'error' && (
+        <p role="alert" className="error">
+          {t('error.generic', { message: coverage.message })}
+        </p>
+      )}
+      {coverage.status === 'ok' && <CoverageChart report={coverage.data} />}
+    </div>
+  );
 }

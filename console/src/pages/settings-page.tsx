@@ -1,8 +1,35 @@
+import { Link, useRoute } from 'wouter';
 import { useT } from '../i18n/use-t';
+import { useLookups } from '../settings/lookups';
+import { isSection, Section, SECTION_LABEL, SECTIONS } from '../settings/sections';
+import '../settings/settings.css';
 import { PageHeading } from './page-heading';
+import NotFoundPage from './not-found-page';
 
-/** Placeholder: the admin pages replace this (issue 7). Routed for leads and admins only. */
+/** Settings for leads and admins: one sub-route per area, /settings/<section> (/settings opens the first). */
 export default function SettingsPage() {
   const t = useT();
-  return <PageHeading>{t('settings.title')}</PageHeading>;
+  const [, params] = useRoute<{ section: string }>('/settings/:section');
+  const lookups = useLookups();
+  const id = params?.section ?? SECTIONS[0];
+  if (!isSection(id)) return <NotFoundPage />;
+  return (
+    <div className="settings">
+      <PageHeading>{t('settings.title')}</PageHeading>
+      <nav aria-label={t('settings.sectionsLabel')} className="settings-nav">
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <Link href={`/settings/${s}`} aria-current={s === id ? 'page' : undefined}>
+                {t(SECTION_LABEL[s])}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="settings-body">
+        <Section key={id} id={id} lookups={lookups} />
+      </div>
+    </div>
+  );
 }

@@ -36,7 +36,7 @@ export function Shell() {
             </Route>
             <Route path="/inbox" component={InboxPage} />
             <Route path="/conversations/:id">{(params) => <ConversationPage id={params.id} />}</Route>
-            <Route path="/settings">
+            <Route path="/settings/*?">
               <Gate min="lead">
                 <SettingsPage />
               </Gate>

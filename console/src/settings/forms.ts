@@ -1,0 +1,88 @@
+import type { ApiErrorDetail } from '../api/client';
+import type { MessageId } from '../i18n/messages';
+
+/**
+ * The settings pages' forms are described as data: a field list, a mapping from an item to form
+ * values and back to the API body. The server validates; its error paths (body/name,
+ * body/definition/weekly/0/start) are shown next to the field whose `paths` they start with.
+ */
+
+export type FieldKind = 'text' | 'email' | 'password' | 'number' | 'select' | 'multi' | 'list' | 'lines' | 'json' | 'checkbox';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface FieldDef {
+  name: string;
+  label: MessageId;
+  kind: FieldKind;
+  hint?: MessageId;
+  options?: Option[];
+  required?: boolean;
+  /** Shown only when creating (e.g. an agent's e-mail and password, a channel's kind). */
+  createOnly?: boolean;
+  /** Body paths (without `body/`) whose errors belong to this field; default: the field's name. */
+  paths?: string[];
+}
+
+export type FormValue = string | boolean | string[];
+export type FormValues = Record<string, FormValue>;
+
+/** A field's value the user typed that cannot become a body (bad JSON, say): shown like a server error. */
+export class FieldInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const str = (v: FormValue | undefined): string => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(', ') : '');
+export const bool = (v: FormValue | undefined): boolean => v === true;
+export const arr = (v: FormValue | undefined): string[] => (Array.isArray(v) ? v : []);
+
+/** "de, fr ,pt-BR" → ['de', 'fr', 'pt-BR']; blank → []. */
+export const splitList = (v: FormValue | undefined): string[] =>
+  str(v)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** A trimmed text, or undefined when blank (so optional fields are left out of the body). */
+export const optText = (v: FormValue | undefined): string | undefined => str(v).trim() || undefined;
+
+/** A number field: blank → undefined; anything else goes to the server as typed (it says what is wrong). */
+export function optNumber(v: FormValue | undefined): number | undefined {
+  const s = str(v).trim();
+  if (!s) return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : (s as unknown as number);
+}
+
+export function parseJson(field: string, v: FormValue | undefined): unknown {
+  const s = str(v).trim();
+  if (!s) return undefined;
+  try {
+    return JSON.parse(s) as unknown;
+  } catch (err) {
+    throw new FieldInputError(field, err instanceof Error ? err.message : 'invalid JSON');
+  }
+}
+
+export const jsonText = (v: unknown): string => (v === undefined || v === null ? '' : JSON.stringify(v, null, 2));
+
+/** Server error details → messages per field name; those no field claims go under ''. */
+export function errorsByField(fields: readonly FieldDef[], details: readonly ApiErrorDetail[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const d of details) {
+    const path = d.path.replace(/^body\/?/, '');
+    const owner = fields.find((f) => (f.paths ?? [f.name]).some((p) => path === p || path.startsWith(`${p}/`)));
+    const key = owner?.name ?? '';
+    const shown = owner && path !== (owner.paths ?? [owner.name])[0] ? `${path}: ${d.message}` : d.message;
+    (out[key] ??= []).push(shown);
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+import { useT } from '../../i18n/use-t';
+import { DocumentSection, type DocumentConfig } from '../document-section';
+import { bool, jsonText, optText, parseJson, splitList, str } from '../forms';
+import { ResourceSection, type ResourceConfig } from '../resource-section';
+
+interface TranslationSettings {
+  provider: Record<string, unknown> | null;
+  secretsSet: string[];
+  secretsReadable: boolean;
+  serverDefault: string | null;
+  effectiveProvider: string | null;
+  discloseMachineTranslation: boolean;
+  criticalKeywords: Record<string, Record<string, string[]>>;
+  criticalKeywordsCustomized: boolean;
+  detectionLanguages: string[] | null;
+}
+
+interface GlossaryTerm {
+  id: string;
+  term: string;
+  language: string | null;
+  translations: Record<string, string>;
+  caseSensitive: boolean;
+  note: string | null;
+}
+
+function settings(t: ReturnType<typeof useT>): DocumentConfig<TranslationSettings> {
+  return {
+    title: 'settings.translation.title',
+    path: '/api/v1/settings/translation',
+    method: 'patch',
+    fields: [
+      { name: 'provider', label: 'settings.field.provider', kind: 'json', hint: 'settings.hint.provider' },
+      { name: 'discloseMachineTranslation', label: 'settings.field.disclose', kind: 'checkbox' },
+      { name: 'detectionLanguages', label: 'settings.field.detectionLanguages', kind: 'list', hint: 'settings.hint.languages' },
+      { name: 'criticalKeywords', label: 'settings.field.criticalKeywords', kind: 'json', hint: 'settings.hint.criticalKeywords' },
+    ],
+    // The server returns the provider without its secrets; they are never put in the form.
+    toForm: (s) => ({
+      provider: jsonText(s.provider),
+      discloseMachineTranslation: s.discloseMachineTranslation,
+      detectionLanguages: (s.detectionLanguages ?? []).join(', '),
+      criticalKeywords: jsonText(s.criticalKeywords),
+    }),
+    // Only what changed is sent: an unchanged provider keeps its stored secrets untouched.
+    toBody: (v, s) => {
+      const form = settings(t).toForm(s);
+      const body: Record<string, unknown> = {};
+      if (str(v.provider) !== form.provider) body.provider = parseJson('provider', v.provider) ?? null;
+      if (bool(v.discloseMachineTranslation) !== form.discloseMachineTranslation)
+        body.discloseMachineTranslation = bool(v.discloseMachineTranslation);
+      if (str(v.detectionLanguages) !== form.detectionLanguages) {
+        const langs = splitList(v.detectionLanguages);
+        body.detectionLanguages = langs.length ? langs : null;
+      }
+      if (str(v.criticalKeywords) !== form.criticalKeywords)
+        body.criticalKeywords = parseJson('criticalKeywords', v.criticalKeywords) ?? null;
+      if (Object.keys(body).length === 0) body.discloseMachineTranslation = bool(v.discloseMachineTranslation);
+      return body;
+    },
+    extra: (s) => (
+      <dl className="summary">
+        <dt>{t('settings.translation.effective')}</dt>
+        <dd>{s.effectiveProvider ?? '—'}</dd>
+        <dt>{t('settings.translation.serverDefault')}</dt>
+        <dd>{s.serverDefault ?? '—'}</dd>
+        <dt>{t('settings.field.secretsSet')}</dt>
+        <dd>
+          {s.secretsSet.join(', ') || '—'}
+          {!s.secretsReadable && <span className="error"> {t('settings.translation.secretsUnreadable')}</span>}
+        </dd>
+      </dl>
+    ),
+  };
+}
+
+const glossary: ResourceConfig<GlossaryTerm> = {
+  title: 'settings.glossary.title',
+  intro: 'settings.glossary.intro',
+  path: '/api/v1/glossary',
+  itemPath: (g) => `/api/v1/glossary/${g.id}`,
+  canDelete: true,
+  name: (g) => g.term,
+  columns: [
+    { label: 'settings.field.term', value: (g) => g.term },
+    { label: 'settings.field.language', value: (g) => g.language ?? '—' },
+    {
+      label: 'settings.field.translations',
+      value: (g) =>
+        Object.entries(g.translations)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ') || '—',
+    },
+  ],
+  fields: [
+    { name: 'term', label: 'settings.field.term', kind: 'text', required: true },
+    { name: 'language', label: 'settings.field.language', kind: 'text' },
+    { name: 'translations', label: 'settings.field.translations', kind: 'json', hint: 'settings.hint.translations' },
+    { name: 'caseSensitive', label: 'settings.field.caseSensitive', kind: 'checkbox' },
+    { name: 'note', label: 'settings.field.note', kind: 'text' },
+  ],
+  empty: { term: '', language: '', translations: '{}', caseSensitive: false, note: '' },
+  toForm: (g) => ({
+    term: g.term,
+    language: g.language ?? '',
+    translations: jsonText(g.translations),
+    caseSensitive: g.caseSensitive,
+    note: g.note ?? '',
+  }),
+  toBody: (v) => ({
+    term: str(v.term).trim(),
+    language: optText(v.language) ?? null,
+    translations: parseJson('translations', v.translations) ?? {},
+    caseSensitive: bool(v.caseSensitive),
+    note: optText(v.note) ?? null,
+  }),
+};
+
+/** The workspace's translation engine (secrets write-only), disclosure, detection languages, keywords and glossary. */
+export function TranslationSection() {
+  const t = useT();
+  return (
+    <>
+      <DocumentSection config={settings(t)} />
+      <ResourceSection config={glossary} />
+    </>
+  );
+}

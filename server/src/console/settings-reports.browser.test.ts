@@ -1,0 +1,156 @@
+/**
+ * The console's settings and reports pages in real Chromium against a listening server with the demo
+ * workspace: an admin creates a team through the form (a bad time zone is shown next to its field),
+ * sees it listed and in the API, adds a calendar and reads its next openings, then opens the reports
+ * (an ECharts canvas and its data table); axe-core over both pages. Screenshots land in docs/screenshots.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createToken } from '../auth/create-token.js';
+import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents } from '../demo/demo-data.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { chromiumForTests, launchBrowser, screenshotPath } from '../test/browser.js';
+import { ENGINES } from '../test/engines.js';
+import { call } from '../test/harness.js';
+import { startLiveHarness, type LiveHarness } from '../test/live.js';
+import en from '../../../console/src/i18n/messages/en.json' with { type: 'json' };
+
+// Code inside page.evaluate runs in the browser; the server's tsconfig has no DOM types.
+declare const window: any;
+declare const document: any;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const engine = ENGINES[0]!;
+
+describe.skipIf(!chromiumForTests() || !engine.available)('console settings and reports in Chromium', () => {
+  let h: LiveHarness;
+  let browser: Browser;
+  let token: string;
+
+  beforeAll(async () => {
+    // The harness clock stands in 2026-03; a session cookie must outlive the browser's real clock.
+    h = await startLiveHarness(engine, { sessionTtlMs: 20 * 365 * 86_400_000 });
+    const { workspace } = await seedDemo(h.db, h.clock());
+    token = (await createToken(h.db, workspace.id, { name: 'settings test', role: 'admin' }, h.clock())).secret;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  async function axeProblems(page: Page): Promise<string[]> {
+    await page.evaluate(AXE);
+    return page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return r.violations
+        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v: any) => `${v.id}: ${JSON.stringify(v.nodes.map((n: any) => n.target))}`);
+    });
+  }
+
+  it('an admin creates a team and a calendar through the forms, sees a validation error, and reads the reports', async () => {
+    const ctx = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      // The signed-out /auth/me on load is a 401 the browser reports: expected, not an error of ours.
+      if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(m.text());
+    });
+    await page.goto(`${h.base}/`);
+    await page.getByLabel(en['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
+    await page.getByLabel(en['signIn.email']).fill(demoAgents.find((a) => a.role === 'admin')!.email);
+    await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
+
+    // Settings opens on its first section, teams, listing the demo's teams.
+    await page.getByRole('navigation', { name: en['shell.navLabel'] }).getByRole('link', { name: en['nav.settings'] }).click();
+    await page.getByRole('heading', { name: en['settings.title'], level: 1 }).waitFor();
+    const teams = page.getByRole('table');
+    await teams.getByRole('cell', { name: 'São Paulo', exact: true }).waitFor();
+
+    // A time zone that does not exist: the server refuses it and the form says so beside the field.
+    await page.getByRole('button', { name: 'Add to Teams' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add to Teams' });
+    await dialog.getByLabel(en['settings.field.name']).fill('Manila night shift');
+    await dialog.getByLabel(en['settings.field.timeZone']).fill('Asia/Atlantis');
+    await dialog.getByLabel(en['settings.field.languages']).fill('tl, en');
+    await dialog.getByRole('button', { name: en['settings.save'] }).click();
+    const zone = dialog.getByLabel(en['settings.field.timeZone']);
+    await expect.poll(() => zone.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await zone.getAttribute('aria-describedby'))!.split(' ');
+    const zoneError = page.locator(`[id="${describedBy[describedBy.length - 1]}"]`);
+    expect(await zoneError.textContent()).toBe('not an IANA time zone');
+    expect(await axeProblems(page)).toEqual([]);
+
+    await zone.fill('Asia/Manila');
+    await dialog.getByRole('button', { name: en['settings.save'] }).click();
+    await teams.getByRole('cell', { name: 'Manila night shift', exact: true }).waitFor();
+    expect(await dialog.count()).toBe(0);
+    const listed = (await call(h, token, 'GET', '/api/v1/teams?limit=100')).json();
+    expect(listed.data.find((t: { name: string }) => t.name === 'Manila night shift')).toMatchObject({
+      timeZone: 'Asia/Manila',
+      languages: ['tl', 'en'],
+    });
+
+    // A calendar from weekly-hours lines and a holiday country; its next openings come from the server.
+    await page
+      .getByRole('navigation', { name: en['settings.sectionsLabel'] })
+      .getByRole('link', { name: en['settings.calendars.title'] })
+      .click();
+    expect(new URL(page.url()).pathname).toBe('/settings/calendars');
+    await page.getByRole('button', { name: 'Add to Business calendars' }).click();
+    const calDialog = page.getByRole('dialog');
+    await calDialog.getByLabel(en['settings.field.name']).fill('Manila office');
+    await calDialog.getByLabel(en['settings.field.timeZone']).fill('Asia/Manila');
+    await calDialog.getByLabel(en['settings.field.weekly']).fill('1-5 08:00-17:00\n6 09:00-12:00');
+    await calDialog.getByLabel(en['settings.field.holidayCountry']).fill('PH');
+    await calDialog.getByRole('button', { name: en['settings.save'] }).click();
+    await page.getByRole('cell', { name: 'Manila office', exact: true }).waitFor();
+    const calendars = (await call(h, token, 'GET', '/api/v1/calendars?limit=100')).json();
+    expect(calendars.data.find((c: { name: string }) => c.name === 'Manila office').definition).toMatchObject({
+      timeZone: 'Asia/Manila',
+      weekly: [
+        { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00' },
+        { days: [6], start: '09:00', end: '12:00' },
+      ],
+      holidays: { country: 'PH' },
+    });
+    await page.getByRole('button', { name: 'Details of Manila office' }).click();
+    await page.getByRole('heading', { name: 'Next openings (Asia/Manila)' }).waitFor();
+    expect(await page.locator('.openings li').count()).toBeGreaterThan(0);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('console-settings.png'), fullPage: true });
+
+    // Reports: ECharts draws on a canvas; each chart's numbers are in a table for screen readers.
+    await page.getByRole('navigation', { name: en['shell.navLabel'] }).getByRole('link', { name: en['nav.reports'] }).click();
+    await page.getByRole('heading', { name: en['reports.title'], level: 1 }).waitFor();
+    const volume = page.getByRole('img', { name: 'Volume by Language' });
+    await volume.locator('canvas').first().waitFor();
+    const table = page.getByRole('table', { name: 'Data: Volume by Language' });
+    expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    const api = (await call(h, token, 'GET', '/api/v1/reports/volume?by=language')).json();
+    expect(api.groups.length).toBeGreaterThan(0);
+    const first = api.groups[0];
+    const row = table.getByRole('row', { name: new RegExp(`^${first.label}\\b`) });
+    expect(await row.getByRole('cell').first().textContent()).toBe(new Intl.NumberFormat('en-US').format(first.conversations));
+    await page
+      .getByRole('img', { name: /^Coverage: demand by language/ })
+      .locator('canvas')
+      .first()
+      .waitFor();
+
+    // Grouping by team asks the server again.
+    await page.getByLabel(en['reports.groupBy']).selectOption('team');
+    await page.getByRole('table', { name: 'Data: Volume by Team' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('console-reports.png'), fullPage: true });
+    // The one refusal the browser reports is the bad time zone's.
+    expect(errors).toEqual(['Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+    await ctx.close();
+  });
+});
