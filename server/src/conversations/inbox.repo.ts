@@ -35,17 +35,21 @@ function conditions(f: InboxFilter, params: unknown[]): string[] {
   const tsquery = f.q === undefined ? null : prefixQuery(f.q);
   if (f.q !== undefined && !tsquery) where.push('false');
   // Each source through its own index (migration 0024); the expressions must match the indexed ones.
+  // ARRAY(…) runs once, so the conversations are then fetched by id (or a customer's by customer id):
+  // a join lets the planner, misled by text-search estimates, scan every conversation of the workspace.
   if (tsquery)
     add(
-      `c.id IN (
+      `c.id = ANY(ARRAY(
          SELECT m.conversation_id FROM messages m
           WHERE m.workspace_id = $1 AND to_tsvector('simple', left(m.text, 10000)) @@ to_tsquery('simple', ?)
          UNION SELECT sc.id FROM conversations sc
           WHERE sc.workspace_id = $1 AND to_tsvector('simple', coalesce(sc.subject, '')) @@ to_tsquery('simple', ?)
-         UNION SELECT cc.id FROM customers cu JOIN conversations cc ON cc.workspace_id = cu.workspace_id AND cc.customer_id = cu.id
-          WHERE cu.workspace_id = $1 AND to_tsvector('simple', coalesce(cu.name, '')) @@ to_tsquery('simple', ?)
-         UNION SELECT ce.id FROM customer_identities ci JOIN conversations ce ON ce.workspace_id = ci.workspace_id AND ce.customer_id = ci.customer_id
-          WHERE ci.workspace_id = $1 AND ci.kind = 'email' AND to_tsvector('simple', ci.value) @@ to_tsquery('simple', ?))`,
+         UNION SELECT cc.id FROM conversations cc
+          WHERE cc.workspace_id = $1 AND cc.customer_id = ANY(ARRAY(
+            SELECT cu.id FROM customers cu
+             WHERE cu.workspace_id = $1 AND to_tsvector('simple', coalesce(cu.name, '')) @@ to_tsquery('simple', ?)
+            UNION SELECT ci.customer_id FROM customer_identities ci
+             WHERE ci.workspace_id = $1 AND ci.kind = 'email' AND to_tsvector('simple', ci.value) @@ to_tsquery('simple', ?)))))`,
       tsquery,
     );
   return where;
