@@ -4,8 +4,8 @@ import { useStreamEvents } from '../stream/stream-provider';
 import { fetchInboxCounts, fetchInboxPage, type InboxCounts, type InboxRow } from './inbox-api';
 import { apiQuery, type InboxQuery } from './inbox-query';
 import { mergeFirstPage } from './merge';
+import { PAGE_SIZE, takePrefetchedCounts, takePrefetchedPage } from './prefetch';
 
-export const PAGE_SIZE = 50;
 /** Events arrive in bursts (a bulk close, a routing pass): one refetch per burst. */
 const DEBOUNCE_MS = 300;
 
@@ -42,7 +42,7 @@ export function useInbox(query: InboxQuery): InboxState {
   const key = apiQuery(query, PAGE_SIZE);
 
   const loadCounts = useCallback(() => {
-    fetchInboxCounts().then(setCounts, () => {
+    (takePrefetchedCounts() ?? fetchInboxCounts()).then(setCounts, () => {
       // The sidebar keeps its last counts; the list shows errors.
     });
   }, []);
@@ -54,7 +54,7 @@ export function useInbox(query: InboxQuery): InboxState {
   useEffect(() => {
     const gen = ++generation.current;
     const abort = new AbortController();
-    fetchInboxPage(key, abort.signal).then(
+    (takePrefetchedPage(key) ?? fetchInboxPage(key, abort.signal)).then(
       (page) => {
         if (gen === generation.current) setList({ key, rows: page.data, nextCursor: page.nextCursor, error: null });
       },

@@ -33,5 +33,15 @@ export function consoleStale(root = packageRoot()): boolean {
 /** Builds console/ into console/dist with Vite (a dev dependency: a production install ships the build instead). */
 export async function buildConsole(root = packageRoot()): Promise<void> {
   const vite = await import('vite');
-  await vite.build({ configFile: path.join(consoleSources(root), 'vite.config.ts'), logLevel: 'warn' });
+  // Vite and React follow NODE_ENV: under a test runner (NODE_ENV=test, inherited by the build the test
+  // setup starts) they would emit React's development build, several times larger and slower, which
+  // `npm start` would then serve. The console always ships the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ configFile: path.join(consoleSources(root), 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
