@@ -1,5 +1,6 @@
 import { createRuntime } from '../runtime.js';
 import type { Deps } from '../http/deps.js';
+import type { EventHandler } from '../jobs/outbox-processor.js';
 import type { EngineCase } from './engines.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -11,9 +12,14 @@ export interface LiveHarness extends Harness {
 
 /**
  * A harness whose app listens on 127.0.0.1 and whose commits reach subscribers through the real
- * outbox processor and hub, as in the server: for WebSocket and browser tests.
+ * outbox processor and hub, as in the server: for WebSocket and browser tests. `handlers` are the
+ * outbox's durable handlers (none unless given; e.g. slaOnEvents for SLA clocks).
  */
-export async function startLiveHarness(engine: EngineCase, overrides: Partial<Deps> = {}): Promise<LiveHarness> {
+export async function startLiveHarness(
+  engine: EngineCase,
+  overrides: Partial<Deps> = {},
+  handlers: EventHandler[] = [],
+): Promise<LiveHarness> {
   // The app is built before the runtime that needs its database: its hooks reach the runtime through this.
   const ref: { rt?: ReturnType<typeof createRuntime> } = {};
   const h = (await startHarness(engine, {
@@ -28,7 +34,7 @@ export async function startLiveHarness(engine: EngineCase, overrides: Partial<De
     (err) => {
       throw err;
     },
-    { pollMs: 100 },
+    { pollMs: 100, handlers },
   ));
   h.runtime = rt;
   rt.outbox.start();
