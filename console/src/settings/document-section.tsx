@@ -14,6 +14,8 @@ export interface DocumentConfig<D> {
   fields: FieldDef[];
   toForm(doc: D): FormValues;
   toBody(values: FormValues, original: D): unknown;
+  /** The document before its first save, when GET answers 404 (the widget until it is set up). */
+  absent?: D;
   /** Read-only parts shown above the form (an embed snippet, which secrets are stored). */
   extra?: (doc: D) => ReactNode;
 }
@@ -21,7 +23,9 @@ export interface DocumentConfig<D> {
 /** One settings document (GET, then PUT or PATCH) edited in place. */
 export function DocumentSection<D>({ config }: { config: DocumentConfig<D> }) {
   const t = useT();
-  const [doc, reload] = useLoad<D>(config.path);
+  const [loaded, reload] = useLoad<D>(config.path);
+  const doc =
+    loaded.status === 'error' && loaded.code === 'not_found' && config.absent ? { status: 'ok' as const, data: config.absent } : loaded;
   return (
     <section aria-labelledby={`${config.title}-h`} className="resource-section">
       <h2 id={`${config.title}-h`}>{t(config.title)}</h2>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { api, isApiError } from '../api/client';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ok'; data: T };
+export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string; code?: string } | { status: 'ok'; data: T };
 
 /** GET `path` now and whenever `reload()` is called; aborted when the component goes away. */
 export function useLoad<T>(path: string): [Loaded<T>, () => void] {
@@ -12,7 +12,9 @@ export function useLoad<T>(path: string): [Loaded<T>, () => void] {
     api.get<T>(path, { signal: abort.signal }).then(
       (data) => setState({ status: 'ok', data }),
       (err: unknown) => {
-        if (!abort.signal.aborted) setState({ status: 'error', message: err instanceof Error ? err.message : String(err) });
+        if (abort.signal.aborted) return;
+        const message = err instanceof Error ? err.message : String(err);
+        setState(isApiError(err) ? { status: 'error', message, code: err.code } : { status: 'error', message });
       },
     );
     return () => abort.abort();

@@ -103,6 +103,16 @@ function widget(t: ReturnType<typeof useT>, lookups: Lookups): DocumentConfig<Wi
     title: 'settings.widget.title',
     path: '/api/v1/widget/settings',
     method: 'put',
+    absent: {
+      enabled: false,
+      publicKey: '',
+      identityRequired: false,
+      allowedOrigins: [],
+      teamId: null,
+      preChatFields: [],
+      greeting: {},
+      snippet: '',
+    },
     fields: [
       { name: 'enabled', label: 'settings.field.enabled', kind: 'checkbox' },
       { name: 'identityRequired', label: 'settings.field.identityRequired', kind: 'checkbox' },
@@ -132,15 +142,18 @@ function widget(t: ReturnType<typeof useT>, lookups: Lookups): DocumentConfig<Wi
       greeting: parseJson('greeting', v.greeting) ?? {},
       preChatFields: parseJson('preChatFields', v.preChatFields) ?? [],
     }),
-    extra: (w) => (
-      <div className="summary">
-        <p>
-          {t('settings.widget.publicKey')} <code>{w.publicKey}</code>
-        </p>
-        <label htmlFor="widget-snippet">{t('settings.widget.snippet')}</label>
-        <textarea id="widget-snippet" readOnly rows={4} value={w.snippet} spellCheck={false} />
-      </div>
-    ),
+    extra: (w) =>
+      w.publicKey ? (
+        <div className="summary">
+          <p>
+            {t('settings.widget.publicKey')} <code>{w.publicKey}</code>
+          </p>
+          <label htmlFor="widget-snippet">{t('settings.widget.snippet')}</label>
+          <textarea id="widget-snippet" readOnly rows={4} value={w.snippet} spellCheck={false} />
+        </div>
+      ) : (
+        <p className="muted">{t('settings.widget.notSetUp')}</p>
+      ),
   };
 }
 
