@@ -100,7 +100,6 @@ export default function InboxPage() {
     e: () => void run({ status: 'closed' }, visibleSelection.size ? [...visibleSelection] : current ? [current] : []),
     '/': () => searchRef.current?.focus(),
     '?': () => setHelp(true),
-    'g i': () => navigate('/inbox'),
   });
 
   const onSelect = (id: string, e: MouseEvent<HTMLInputElement>) => {

@@ -3,6 +3,7 @@ import { Redirect, Route, Switch } from 'wouter';
 import { hasRole, type Role } from '../api/auth';
 import { useT } from '../i18n/use-t';
 import { useMe } from '../session/session';
+import { GlobalShortcuts } from '../shortcuts/global-shortcuts';
 import { StreamProvider } from '../stream/stream-provider';
 import { TopBar } from './top-bar';
 
@@ -28,6 +29,7 @@ export function Shell() {
         {t('shell.skipToContent')}
       </a>
       <TopBar />
+      <GlobalShortcuts />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
           <Switch>

@@ -134,7 +134,7 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console inbox in Chro
     }
   });
 
-  it('j/k move through the list, Enter opens a conversation, ? lists the shortcuts', async () => {
+  it('j/k move through the list, Enter opens a conversation, g i returns, ? lists the shortcuts', async () => {
     await page.goto(`${h.base}/inbox`);
     await page.locator('.inbox-table tbody tr').first().waitFor();
     const ids = await rowIds();
@@ -151,6 +151,11 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console inbox in Chro
     await expect.poll(() => page.locator('.inbox-table tbody tr.active').getAttribute('data-id')).toBe(ids[1]);
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/conversations/${ids[1]}`);
+    // g then i: back to the inbox from any page.
+    await page.locator('body').click({ position: { x: 5, y: 700 } });
+    await page.keyboard.press('g');
+    await page.keyboard.press('i');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/inbox');
     expect(errors).toEqual([]);
   });
 });
