@@ -141,12 +141,36 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     expect(await a.page.getByTestId('customer-local-time').textContent()).toMatch(/\d{2}:\d{2}/);
     expect(await a.page.getByTestId('sla-timer').textContent()).toMatch(/First reply/);
 
+    // Routing again on request shows up live as a timeline event with its explanation.
+    h.clock.advance(1000);
+    expect((await call(h, token, 'POST', `/api/v1/conversations/${conv.id}/route`)).statusCode).toBe(200);
+    const routed = a.page.getByTestId('routing-event');
+    await routed.waitFor();
+    await routed.getByText(en['conv.whyHere']).click();
+    expect(await routed.getByRole('listitem').count()).toBeGreaterThan(0);
+
+    // An internal note mentioning a colleague: @ offers agents, the note keeps who was mentioned.
+    await a.page.getByRole('heading', { level: 1 }).click();
+    await a.page.keyboard.press('n');
+    const note = a.page.getByLabel(en['composer.noteLabel']);
+    expect(await note.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await note.fill('Checked the carrier, @len');
+    await a.page.getByRole('button', { name: /@lenahoffmann/ }).click();
+    await a.page.getByTestId('mentioned').getByText('Lena Hoffmann').waitFor();
+    await note.press('Control+Enter');
+    await expect
+      .poll(async () => (await messagesOf(conv.id)).find((m) => m.direction === 'note')?.channelMeta.mentions)
+      .toBe((await call(h, token, 'GET', '/api/v1/agents?limit=100')).json().data.find((x: any) => x.name === 'Lena Hoffmann').id);
+    await a.page.getByRole('radio', { name: en['composer.reply'] }).click();
+
     // Template → rendered for the customer (English variant only), written in English, delivered in Spanish.
     await a.page.getByLabel(en['composer.template']).selectOption({ label: 'Shipping: arrives tomorrow' });
     await a.page.getByRole('button', { name: en['composer.templateInsert'] }).click();
     const reply = a.page.getByLabel(en['composer.replyLabel']);
     await expect.poll(() => reply.inputValue()).toBe('Hello, your package will arrive tomorrow.');
     expect(await a.page.getByTestId('customer-receives').textContent()).toBe('The customer receives it in Spanish.');
+    await a.page.getByRole('button', { name: en['composer.toneCheck'] }).click();
+    await a.page.getByTestId('tone-findings').waitFor();
     await a.page.getByRole('button', { name: en['composer.preview'] }).click();
     await expect.poll(() => a.page.getByTestId('translation-preview').textContent()).toMatch(/llegará mañana/);
     await reply.press('Control+Enter');
@@ -167,8 +191,8 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await expect.poll(() => b.page.getByLabel(en['conv.status']).inputValue()).toBe('solved');
     h.clock.advance(60_000);
     await call(h, token, 'POST', `/api/v1/conversations/${conv.id}/messages`, { text: 'Gracias, lo espero mañana.', language: 'es' });
-    await expect.poll(() => b.page.getByTestId('message').count()).toBe(3);
-    await expect.poll(() => a.page.getByTestId('message').count()).toBe(3);
+    await expect.poll(() => b.page.getByTestId('message').count()).toBe(4);
+    await expect.poll(() => a.page.getByTestId('message').count()).toBe(4);
 
     // The ? help lists the shortcuts.
     await a.page.getByRole('heading', { level: 1 }).click();
