@@ -1,3 +1,4 @@
+import { hasRole, type Role } from '../api/auth';
 import type { MessageId } from '../i18n/messages';
 import { useT } from '../i18n/use-t';
 import type { Lookups } from './lookups';
@@ -24,9 +25,14 @@ export const SECTION_LABEL: Record<SectionId, MessageId> = {
   agents: 'settings.agents.title',
 };
 
+/** Sections whose API is for admins only (the server refuses leads; the nav does not offer them). */
+const ADMIN_ONLY: readonly SectionId[] = ['channels', 'acknowledgements'];
+
+export const sectionsFor = (role: Role): SectionId[] => SECTIONS.filter((s) => !ADMIN_ONLY.includes(s) || hasRole(role, 'admin'));
+
 export const isSection = (s: string | undefined): s is SectionId => (SECTIONS as readonly string[]).includes(s ?? '');
 
-export function Section({ id, lookups }: { id: SectionId; lookups: Lookups }) {
+export function Section({ id, lookups, admin }: { id: SectionId; lookups: Lookups; admin: boolean }) {
   const t = useT();
   switch (id) {
     case 'teams':
@@ -40,10 +46,10 @@ export function Section({ id, lookups }: { id: SectionId; lookups: Lookups }) {
     case 'channels':
       return <ChannelsSection lookups={lookups} />;
     case 'translation':
-      return <TranslationSection />;
+      return <TranslationSection admin={admin} />;
     case 'acknowledgements':
       return <AcksSection />;
     case 'agents':
-      return <AgentsSection />;
+      return <AgentsSection admin={admin} />;
   }
 }

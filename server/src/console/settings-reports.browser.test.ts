@@ -179,4 +179,31 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console settings and 
     expect(errors).toEqual([status(400), status(404), status(404)]);
     await ctx.close();
   });
+
+  it('a lead gets the settings sections their role may change, without the admin-only ones', async () => {
+    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${h.base}/settings/sla`);
+    await page.getByLabel(en['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
+    await page.getByLabel(en['signIn.email']).fill(demoAgents.find((a) => a.role === 'lead')!.email);
+    await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    await page.getByRole('heading', { name: en['settings.sla.title'], level: 2 }).waitFor();
+    const sections = page.getByRole('navigation', { name: en['settings.sectionsLabel'] });
+    expect(await sections.getByRole('link').allTextContents()).toEqual([
+      en['settings.teams.title'],
+      en['settings.calendars.title'],
+      en['settings.sla.title'],
+      en['settings.routing.title'],
+      en['settings.translation.title'],
+      en['settings.agents.title'],
+    ]);
+    // Translation: the glossary only (the engine and its keys are the admin's).
+    await sections.getByRole('link', { name: en['settings.translation.title'] }).click();
+    await page.getByRole('heading', { name: en['settings.glossary.title'], level: 2 }).waitFor();
+    expect(await page.getByLabel(en['settings.field.provider']).count()).toBe(0);
+    await page.goto(`${h.base}/settings/channels`);
+    await page.getByRole('heading', { name: en['notFound.title'] }).waitFor();
+    await ctx.close();
+  });
 });

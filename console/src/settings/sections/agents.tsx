@@ -30,12 +30,14 @@ export function parseAgentLanguages(v: FormValue | undefined): AgentLanguage[] {
 }
 const formatLanguages = (ls: AgentLanguage[]) => ls.map((l) => `${l.tag}:${l.proficiency}`).join(', ');
 
-export function AgentsSection() {
+/** Agents: admins add them and change roles; leads see the list and edit languages, zone and capacity. */
+export function AgentsSection({ admin }: { admin: boolean }) {
   const t = useT();
   const roles = (['agent', 'lead', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }));
   const config: ResourceConfig<Agent> = {
     title: 'settings.agents.title',
     path: '/api/v1/agents',
+    canCreate: admin,
     listPath: '/api/v1/agents?limit=100',
     itemPath: (a) => `/api/v1/agents/${a.id}`,
     name: (a) => a.name,

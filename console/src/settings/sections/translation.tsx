@@ -117,11 +117,12 @@ const glossary: ResourceConfig<GlossaryTerm> = {
 };
 
 /** The workspace's translation engine (secrets write-only), disclosure, detection languages, keywords and glossary. */
-export function TranslationSection() {
+export function TranslationSection({ admin }: { admin: boolean }) {
   const t = useT();
   return (
     <>
-      <DocumentSection config={settings(t)} />
+      {/* The engine and its keys are for admins; leads keep the glossary. */}
+      {admin && <DocumentSection config={settings(t)} />}
       <ResourceSection config={glossary} />
     </>
   );
