@@ -13,6 +13,10 @@ export const STATUS_LABEL: Record<Status, MessageId> = {
   closed: 'status.closed',
 };
 
+/** A channel's name in the UI language (unknown channels as stored). */
+export const channelLabel = (t: ReturnType<typeof useT>, channel: string): string =>
+  (CHANNELS as readonly string[]).includes(channel) ? t(`inbox.channel.${channel as (typeof CHANNELS)[number]}`) : channel;
+
 const PRIORITY_LABEL: Record<Priority, MessageId> = {
   low: 'priority.low',
   normal: 'priority.normal',
@@ -76,7 +80,7 @@ export function FiltersBar({ query, teams, searchRef, onChange }: Props) {
         label={t('inbox.filter.channel')}
         value={query.channel ?? ''}
         none={t('inbox.filter.any')}
-        options={CHANNELS.map((c) => [c, c])}
+        options={CHANNELS.map((c) => [c, channelLabel(t, c)])}
         onChange={(v) => set({ channel: v || undefined })}
       />
       <Choice

@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { useT } from '../i18n/use-t';
+import { channelLabel } from './filters-bar';
 import type { InboxRow as Row } from './inbox-api';
 import { relativeParts } from './relative';
 
@@ -51,7 +52,7 @@ export function InboxRow({ row, now, active, selected, assignee, onSelect, onFoc
           </span>
         ) : null}
       </td>
-      <td>{row.channel}</td>
+      <td>{channelLabel(t, row.channel)}</td>
       <td>{assignee ?? <span className="muted">{t('inbox.unassigned')}</span>}</td>
       <td className={row.slaDue?.breached ? 'sla breached' : 'sla'}>
         {row.slaDue ? (
