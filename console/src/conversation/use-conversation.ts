@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { isHello } from '../stream/stream';
 import { useStreamEvents } from '../stream/stream-provider';
 import * as api from './conversation-api';
@@ -66,10 +66,17 @@ export function useConversation(id: string): { state: LoadState; reload(): void 
     };
   }, [id, version]);
 
+  // One send makes several events (message.created, conversation.updated, SLA moves…): reload once for a burst.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => void (pending.current && clearTimeout(pending.current)), []);
+  const soon = () => {
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = setTimeout(reload, 100);
+  };
   useStreamEvents((frame) => {
-    if (isHello(frame)) return reload();
+    if (isHello(frame)) return soon();
     if (frame.type === 'conversation.typing') return;
-    if (frame.subjectId === id || frame.payload['conversationId'] === id) reload();
+    if (frame.subjectId === id || frame.payload['conversationId'] === id) soon();
   });
 
   return { state, reload };
