@@ -40,6 +40,20 @@ describe('agent console routes', () => {
     expect((await call(h, null, 'GET', '/assets/missing-0000.js')).statusCode).toBe(404);
   });
 
+  it("sends the build's precompressed assets to browsers that accept brotli or gzip", async () => {
+    const page = (await call(h, null, 'GET', '/')).body;
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(page)![1]!;
+    const plain = await call(h, null, 'GET', asset);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const encoding of ['br', 'gzip']) {
+      const res = await call(h, null, 'GET', asset, undefined, { 'accept-encoding': encoding });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['vary']).toMatch(/accept-encoding/i);
+      expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    }
+  });
+
   it('answers page URLs of browsers with the console, and API paths with JSON 404s', async () => {
     for (const url of ['/inbox', '/conversations/0190f5a0-0000-7000-8000-000000000000', '/settings?tab=teams']) {
       const res = await call(h, null, 'GET', url, undefined, HTML);

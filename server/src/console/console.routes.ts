@@ -91,6 +91,8 @@ export async function consoleRoutes(app: FastifyInstance, opts: ConsoleRouteOpti
     dotfiles: 'deny',
     immutable: true,
     maxAge: '365d',
+    // The build writes .br/.gz beside each asset (console/precompress.ts): sent to browsers that accept them.
+    preCompressed: true,
     decorateReply: false,
     // The build may appear after start (`npm run build` while the server runs).
     suppressWarning: true,
