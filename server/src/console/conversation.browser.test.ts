@@ -210,6 +210,21 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await b.ctx.close();
   });
 
+  it("opens a demo Portuguese conversation: the original, Portuguese as the customer's language, no engine for pt here", async () => {
+    const [demo] = (await call(h, token, 'GET', '/api/v1/conversations?language=pt&limit=1')).json().data as {
+      id: string;
+      subject: string;
+    }[];
+    const a = await openAs('katarzyna-nowak', demo!.id);
+    await a.page.getByRole('heading', { level: 1, name: demo!.subject }).waitFor();
+    // Apertium here has no Portuguese pair: the message is shown as written, with no translation toggle.
+    expect(await a.page.getByTestId('message').first().getByTestId('message-original').textContent()).not.toBe('');
+    expect(await a.page.getByRole('button', { name: en['conv.showOriginal'] }).count()).toBe(0);
+    expect(await a.page.getByTestId('customer-receives').textContent()).toBe('The customer receives it in Portuguese.');
+    expect(a.errors).toEqual([]);
+    await a.ctx.close();
+  });
+
   it('shows hostile e-mail HTML in a sandboxed frame: no script runs, links are neutralised', async () => {
     const conv = await createConversation({
       customer: { email: 'hostile@example.es', name: 'Remitente Hostil', locale: 'es-ES' },
