@@ -58,6 +58,52 @@ function conditions(f: InboxFilter, params: unknown[]): string[] {
 /** Statuses in which SLA clocks run (pending pauses them, solved and closed stop them). */
 const RUNNING = `('new', 'open', 'on_hold')`;
 
+/** How many conversations, in the page's order, a search reads itself before asking the text indexes. */
+const SEARCH_WALK = 400;
+
+/**
+ * A word found in most conversations matches far too many rows for the indexes to be quick, and the
+ * newest conversations already fill the page: so a search first reads the next SEARCH_WALK
+ * conversations of the page's order and matches each itself. Null when that did not settle the page
+ * (fewer hits than a page, more conversations beyond): the indexes then find the rare words.
+ */
+async function searchRecent(
+  q: Queryable,
+  workspaceId: string,
+  f: InboxFilter,
+  words: string,
+  col: 'c.created_at' | 'c.updated_at',
+  limit: number,
+  after: Cursor | undefined,
+  searchWalk: number,
+): Promise<PageKey[] | null> {
+  const params: unknown[] = [workspaceId];
+  const where = conditions(f, params);
+  if (after) where.push(`(${col}, c.id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`);
+  const walk = `SELECT c.id, c.workspace_id, c.customer_id, c.subject, ${col} AS at FROM conversations c WHERE ${where.join(' AND ')}
+    ORDER BY ${col} DESC, c.id DESC LIMIT $${params.push(searchWalk)}`;
+  const w = `to_tsquery('simple', $${params.push(words)})`;
+  const { rows } = await q.query<{ id: string; at: Date }>(
+    `WITH walk AS (${walk})
+     SELECT w.id, w.at FROM walk w
+      WHERE to_tsvector('simple', coalesce(w.subject, '')) @@ ${w}
+         OR EXISTS (SELECT 1 FROM messages m WHERE m.workspace_id = w.workspace_id AND m.conversation_id = w.id
+                       AND to_tsvector('simple', left(m.text, 10000)) @@ ${w})
+         OR EXISTS (SELECT 1 FROM customers cu WHERE cu.workspace_id = w.workspace_id AND cu.id = w.customer_id
+                       AND to_tsvector('simple', coalesce(cu.name, '')) @@ ${w})
+         OR EXISTS (SELECT 1 FROM customer_identities ci WHERE ci.workspace_id = w.workspace_id AND ci.customer_id = w.customer_id
+                       AND ci.kind = 'email' AND to_tsvector('simple', ci.value) @@ ${w})
+      ORDER BY w.at DESC, w.id DESC LIMIT $${params.push(limit + 1)}`,
+    params,
+  );
+  if (rows.length <= limit) {
+    // Fewer hits than a page: settled only when the walk reached the end of the list.
+    const seen = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${walk}) x`, params.slice(0, -2));
+    if (seen.rows[0]!.n >= searchWalk) return null;
+  }
+  return rows.map((r) => ({ ...r, tail: false }));
+}
+
 /** A conversation with a running SLA clock: in a running status and with a due instant. */
 const HAS_DUE = `c.status IN ${RUNNING} AND EXISTS (
   SELECT 1 FROM sla_conversations s WHERE s.workspace_id = c.workspace_id AND s.conversation_id = c.id AND s.next_due_at IS NOT NULL)`;
@@ -83,9 +129,10 @@ export async function inboxPage(
   sort: 'updated' | 'created' | 'sla_due',
   limit: number,
   after?: PageStart,
+  searchWalk = SEARCH_WALK,
 ): Promise<PageKey[]> {
   if (sort === 'sla_due') return slaDuePage(q, workspaceId, f, limit, after);
-  return recentPage(q, workspaceId, f, sort === 'created' ? 'c.created_at' : 'c.updated_at', limit, after, false);
+  return recentPage(q, workspaceId, f, sort === 'created' ? 'c.created_at' : 'c.updated_at', limit, after, false, searchWalk);
 }
 
 async function recentPage(
@@ -96,7 +143,11 @@ async function recentPage(
   limit: number,
   after: Cursor | undefined,
   tail: boolean,
+  searchWalk = SEARCH_WALK,
 ): Promise<PageKey[]> {
+  const words = f.q === undefined || tail ? null : prefixQuery(f.q);
+  const walked = words && (await searchRecent(q, workspaceId, { ...f, q: undefined }, words, col, limit, after, searchWalk));
+  if (walked) return walked;
   const params: unknown[] = [workspaceId];
   const where = conditions(f, params);
   if (tail) where.push(`NOT (${HAS_DUE})`);
