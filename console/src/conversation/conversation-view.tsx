@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../i18n/use-t';
 import { PageHeading } from '../pages/page-heading';
 import { useMe } from '../session/session';
-import { approveMessage, updateConversation, type Message, type Status } from './conversation-api';
+import { approveMessage, updateConversation, type Conversation, type Message, type Status } from './conversation-api';
 import { Composer, type ComposerHandle } from './composer';
 import { ConversationControls } from './conversation-controls';
 import { CustomerPanel } from './customer-panel';
@@ -34,15 +34,27 @@ export function ConversationView({ data, reload }: { data: ConversationData; rel
   const [helpOpen, setHelpOpen] = useState(false);
   const [originals, setOriginals] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { conversation: c, customer, agents } = data;
+  // A change shows at once; it holds until the reload after it brings the server's conversation.
+  const [pending, setPending] = useState<{
+    base: ConversationData['conversation'];
+    values: Partial<Pick<Conversation, 'status' | 'assigneeId'>>;
+  }>();
+  const { customer, agents } = data;
+  const c = pending?.base === data.conversation ? { ...data.conversation, ...pending.values } : data.conversation;
   const items = useMemo(() => timelineItems(data.messages, data.routing, c.sla), [data.messages, data.routing, c.sla]);
   const names = useMemo(() => new Map(agents.map((a) => [a.id, a.name])), [agents]);
   const languages = me.agent?.languages ?? [];
   const customerLanguage = c.language ?? customer.locale ?? 'en';
 
   const act = (fn: () => Promise<unknown>) =>
-    void fn().then(reload, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
-  const change = (body: { status?: Status; assigneeId?: string | null }) => act(() => updateConversation(c.id, body));
+    void fn().then(reload, (err: unknown) => {
+      setPending(undefined);
+      setError(err instanceof Error ? err.message : String(err));
+    });
+  const change = (body: { status?: Status; assigneeId?: string | null }) => {
+    setPending({ base: data.conversation, values: body });
+    act(() => updateConversation(c.id, body));
+  };
 
   useShortcuts({
     r: () => composer.current?.focus('reply'),
