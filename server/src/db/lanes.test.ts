@@ -63,4 +63,20 @@ describe('Lanes', () => {
     await expect(throwing).rejects.toThrow('sync boom');
     expect(await next).toBe(42);
   });
+
+  it('lets the event loop turn between tasks, so work arriving meanwhile goes before a chain of background tasks', async () => {
+    const log: string[] = [];
+    const lanes = new Lanes();
+    let high: Promise<void> | undefined;
+    // A drain's batches: each asked for as soon as the one before resolves.
+    for (let i = 1; i <= 3; i++) {
+      await lanes.run('low', async () => {
+        log.push(`low-${i}`);
+        // A chat message read from its socket while the first batch runs.
+        if (i === 1) setImmediate(() => (high = lanes.run('high', async () => void log.push('high'))));
+      });
+    }
+    await high;
+    expect(log).toEqual(['low-1', 'high', 'low-2', 'low-3']);
+  });
 });

@@ -4,6 +4,10 @@
  * queue makes a chat message wait behind every outbox drain and job poll queued before it. Tasks
  * here run one at a time (PGlite would serialise them anyway); a waiting background task still
  * gets its turn after a few request tasks, so a busy server never starves its jobs.
+ *
+ * The next task starts on `setImmediate`, after the event loop has read the sockets: PGlite's
+ * statements resolve as microtasks, so starting it at once would run queued background work back to
+ * back before a chat message already sitting in a socket buffer could even be queued ahead of it.
  */
 export class Lanes {
   private busy = false;
@@ -23,10 +27,13 @@ export class Lanes {
         } catch (err) {
           result = Promise.reject(err);
         }
-        result.then(resolve, reject).finally(() => {
-          this.busy = false;
-          this.next();
-        });
+        result.then(resolve, reject).finally(() =>
+          // Still busy until then: a task asked for meanwhile (the drain's next batch) waits its turn too.
+          setImmediate(() => {
+            this.busy = false;
+            this.next();
+          }),
+        );
       };
       (lane === 'high' ? this.high : this.low).push(start);
       if (!this.busy) this.next();
