@@ -2,7 +2,7 @@
  * Acceptance 6 of issue 6: a thousand widget sockets chatting, delivery to the agent stream, beside a
  * bare `ws` echo baseline measured in the same run.
  *
- *   npm run bench -- chat [--visitors=1000] [--rounds=2] [--rate=50] [--warmup=20] [--seed=1] [--engine=pglite|postgres]
+ *   npm run bench -- chat [--visitors=1000] [--rounds=3] [--rate=20] [--warmup=20] [--seed=1] [--engine=pglite|postgres]
  *                         [--acks] [--trace-sql]
  *
  * - This process runs the servers: Meridian as `meridian start` runs it (`startServer`: migrations,
@@ -12,7 +12,8 @@
  * - A forked child process (clients.ts) runs every client: one agent on /api/v1/stream, then per
  *   visitor POST /api/v1/widget/sessions, the widget socket, hello → welcome; all stay open while
  *   each visitor sends one message per round at a random moment of it (visitors / rate seconds a
- *   round). Latencies are taken in the child on one clock: send → ack, and send → the message's
+ *   round). The default pace, 20 msg/s over 1,000 open chats, is one message per visitor every 50 s;
+ *   the first round opens every visitor's conversation, the others continue them. Latencies are taken in the child on one clock: send → ack, and send → the message's
  *   event (conversation.created for a first message, message.created after) on the agent stream.
  * - The baseline leg: the same number of sockets and the same schedule against the echo server,
  *   send → echo.
@@ -47,7 +48,7 @@ export const TARGET_P99_MS = 50;
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 const USAGE =
-  'usage: npm run bench -- chat [--visitors=1000] [--rounds=2] [--rate=50] [--warmup=20] [--seed=1] [--engine=pglite|postgres] [--acks] [--trace-sql]';
+  'usage: npm run bench -- chat [--visitors=1000] [--rounds=3] [--rate=20] [--warmup=20] [--seed=1] [--engine=pglite|postgres] [--acks] [--trace-sql]';
 
 interface Options extends Omit<TrafficParams, 'tag'> {
   engine: 'pglite' | 'postgres';
@@ -56,7 +57,7 @@ interface Options extends Omit<TrafficParams, 'tag'> {
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { visitors: 1000, rounds: 2, rate: 50, warmup: 20, seed: 1, engine: 'pglite', traceSql: false, acks: false };
+  const o: Options = { visitors: 1000, rounds: 3, rate: 20, warmup: 20, seed: 1, engine: 'pglite', traceSql: false, acks: false };
   for (const a of args) {
     if (a === '--trace-sql' || a === '--acks') {
       o[a === '--acks' ? 'acks' : 'traceSql'] = true;
