@@ -6,14 +6,13 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../auth/create-token.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents } from '../demo/demo-data.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { axeProblems } from '../test/axe.js';
-import { chromiumForTests, launchBrowser, screenshotPath } from '../test/browser.js';
+import { chromiumForTests, screenshotPath } from '../test/browser.js';
 import { ENGINES } from '../test/engines.js';
 import { call } from '../test/harness.js';
-import { startLiveHarness, type LiveHarness } from '../test/live.js';
+import { startConsoleFixture, type ConsoleFixture } from '../test/console-fixture.js';
+import type { LiveHarness } from '../test/live.js';
 import en from '../../../console/src/i18n/messages/en.json' with { type: 'json' };
 import de from '../../../console/src/i18n/messages/de.json' with { type: 'json' };
 import pt from '../../../console/src/i18n/messages/pt.json' with { type: 'json' };
@@ -28,20 +27,17 @@ const agentOf = (role: 'admin' | 'lead' | 'agent') => demoAgents.find((a) => a.r
 const engine = ENGINES[0]!;
 
 describe.skipIf(!chromiumForTests() || !engine.available)('agent console in Chromium', () => {
+  let fixture: ConsoleFixture | undefined;
   let h: LiveHarness;
   let browser: Browser;
   let token: string;
 
   beforeAll(async () => {
-    // The harness clock stands in 2026-03; a session cookie must outlive the browser's real clock.
-    h = await startLiveHarness(engine, { sessionTtlMs: 20 * 365 * 86_400_000 });
-    const { workspace } = await seedDemo(h.db, h.clock());
-    token = (await createToken(h.db, workspace.id, { name: 'console test', role: 'admin' }, h.clock())).secret;
-    browser = await launchBrowser();
+    fixture = await startConsoleFixture(engine, 'console test');
+    ({ h, browser, token } = fixture);
   });
   afterAll(async () => {
-    await browser?.close();
-    await h?.close();
+    await fixture?.close();
   });
 
   /** A fresh context (own cookies and language) on the console; page errors and CSP refusals fail the test. */
@@ -141,14 +137,18 @@ describe.skipIf(!chromiumForTests() || !engine.available)('agent console in Chro
 
   it("speaks the browser's language when nothing was chosen, and opens the asked-for page after sign-in", async () => {
     const admin = agentOf('admin');
-    const { ctx, page, errors } = await open('pt-BR', '/conversations/0190f5a0-0000-7000-8000-000000000000');
+    const listed = (await call(h, token, 'GET', '/api/v1/conversations?limit=1')).json() as {
+      data: { id: string; subject: string | null }[];
+    };
+    const target = listed.data[0]!;
+    const { ctx, page, errors } = await open('pt-BR', `/conversations/${target.id}`);
     await page.getByRole('heading', { name: pt['signIn.title'] }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt');
     await page.getByLabel(pt['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
     await page.getByLabel(pt['signIn.email']).fill(admin.email);
     await page.getByLabel(pt['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
     await page.getByRole('button', { name: pt['signIn.submit'] }).click();
-    await page.getByRole('heading', { name: pt['conversation.title'] }).waitFor();
+    await page.getByRole('heading', { level: 1, name: target.subject ?? pt['conv.noSubject'] }).waitFor();
     expect(await nav(page).count()).toBe(0); // the nav is labelled in Portuguese now
     expect(await page.getByRole('navigation', { name: pt['shell.navLabel'] }).getByRole('link').count()).toBe(3);
     expect(errors).toEqual([]);

@@ -7,20 +7,20 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../auth/create-token.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents, demoConversations, demoCustomers } from '../demo/demo-data.js';
-import { seedDemo } from '../demo/seed-demo.js';
 import { axeProblems } from '../test/axe.js';
-import { chromiumForTests, launchBrowser, screenshotPath } from '../test/browser.js';
+import { chromiumForTests, screenshotPath } from '../test/browser.js';
 import { ENGINES } from '../test/engines.js';
 import { call } from '../test/harness.js';
-import { startLiveHarness, type LiveHarness } from '../test/live.js';
+import { startConsoleFixture, type ConsoleFixture } from '../test/console-fixture.js';
+import type { LiveHarness } from '../test/live.js';
 import en from '../../../console/src/i18n/messages/en.json' with { type: 'json' };
 
 const UNRESOLVED = 'status=new&status=open&status=pending&status=on_hold';
 const engine = ENGINES[0]!;
 
 describe.skipIf(!chromiumForTests() || !engine.available)('console inbox in Chromium', () => {
+  let fixture: ConsoleFixture | undefined;
   let h: LiveHarness;
   let browser: Browser;
   let token: string;
@@ -38,10 +38,8 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console inbox in Chro
   const views = () => page.getByRole('navigation', { name: en['inbox.viewsLabel'] });
 
   beforeAll(async () => {
-    h = await startLiveHarness(engine, { sessionTtlMs: 20 * 365 * 86_400_000 });
-    const { workspace } = await seedDemo(h.db, h.clock());
-    token = (await createToken(h.db, workspace.id, { name: 'inbox test', role: 'admin' }, h.clock())).secret;
-    browser = await launchBrowser();
+    fixture = await startConsoleFixture(engine, 'inbox test');
+    ({ h, browser, token } = fixture);
     const ctx = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 800 } });
     page = await ctx.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -56,8 +54,7 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console inbox in Chro
     await page.locator('.inbox-table tbody tr').first().waitFor();
   });
   afterAll(async () => {
-    await browser?.close();
-    await h?.close();
+    await fixture?.close();
   });
 
   it('lists the demo conversations with customer, language and counts, and is axe-clean', async () => {

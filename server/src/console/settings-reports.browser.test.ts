@@ -4,52 +4,32 @@
  * sees it listed and in the API, adds a calendar and reads its next openings, then opens the reports
  * (an ECharts canvas and its data table); axe-core over both pages. Screenshots land in docs/screenshots.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../auth/create-token.js';
 import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents } from '../demo/demo-data.js';
-import { seedDemo } from '../demo/seed-demo.js';
-import { chromiumForTests, launchBrowser, screenshotPath } from '../test/browser.js';
+import { chromiumForTests, screenshotPath } from '../test/browser.js';
+import { axeProblems } from '../test/axe.js';
 import { ENGINES } from '../test/engines.js';
 import { call } from '../test/harness.js';
-import { startLiveHarness, type LiveHarness } from '../test/live.js';
+import { startConsoleFixture, type ConsoleFixture } from '../test/console-fixture.js';
+import type { LiveHarness } from '../test/live.js';
 import en from '../../../console/src/i18n/messages/en.json' with { type: 'json' };
 
-// Code inside page.evaluate runs in the browser; the server's tsconfig has no DOM types.
-declare const window: any;
-declare const document: any;
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const engine = ENGINES[0]!;
 
 describe.skipIf(!chromiumForTests() || !engine.available)('console settings and reports in Chromium', () => {
+  let fixture: ConsoleFixture | undefined;
   let h: LiveHarness;
   let browser: Browser;
   let token: string;
 
   beforeAll(async () => {
-    // The harness clock stands in 2026-03; a session cookie must outlive the browser's real clock.
-    h = await startLiveHarness(engine, { sessionTtlMs: 20 * 365 * 86_400_000 });
-    const { workspace } = await seedDemo(h.db, h.clock());
-    token = (await createToken(h.db, workspace.id, { name: 'settings test', role: 'admin' }, h.clock())).secret;
-    browser = await launchBrowser();
+    fixture = await startConsoleFixture(engine, 'settings test');
+    ({ h, browser, token } = fixture);
   });
   afterAll(async () => {
-    await browser?.close();
-    await h?.close();
+    await fixture?.close();
   });
-
-  async function axeProblems(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    return page.evaluate(async () => {
-      const r = await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-      return r.violations
-        .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v: any) => `${v.id}: ${JSON.stringify(v.nodes.map((n: any) => n.target))}`);
-    });
-  }
 
   it('an admin creates a team and a calendar through the forms, sees a validation error, and reads the reports', async () => {
     const ctx = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });

@@ -57,9 +57,7 @@ export async function createCustomer(
   body: CreateCustomerBody,
   at: Date,
 ): Promise<CustomerRow> {
-  const id = newId();
-  await insertNewCustomer(tx, workspaceId, actor, id, body, at);
-  return (await findCustomer(tx, workspaceId, id))!;
+  return (await findCustomer(tx, workspaceId, await createCustomerId(tx, workspaceId, actor, body, at)))!;
 }
 
 /** createCustomer without reading the row back: for callers that only need the id. */
