@@ -98,6 +98,7 @@ export function widgetSocketRoutes(
       const frames = limits.socketFrames();
       let conn: Conn | null = null;
       let helloSeen = false;
+      let sending: Promise<void> = Promise.resolve();
       const send = (f: ServerFrame) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(f));
       };
@@ -189,14 +190,18 @@ export function widgetSocketRoutes(
           if (c.current) deps.publish?.(c.workspaceId, typingEvent(c, c.current, f.on, deps.clock()));
           return;
         }
-        sendMessage(c, f).catch((err: unknown) => {
-          req.log.error({ err }, 'widget message failed');
-          fail(
-            err instanceof AppError ? err.code : 'internal',
-            err instanceof AppError ? err.message : 'the message was not stored: send it again',
-            f.clientId,
-          );
-        });
+        // One after another per socket: on PostgreSQL two sends in flight would race for the visitor's lock, and the
+        // later message could be stored (and acknowledged) before the earlier one, as resends after a reconnect are.
+        sending = sending.then(() =>
+          sendMessage(c, f).catch((err: unknown) => {
+            req.log.error({ err }, 'widget message failed');
+            fail(
+              err instanceof AppError ? err.code : 'internal',
+              err instanceof AppError ? err.message : 'the message was not stored: send it again',
+              f.clientId,
+            );
+          }),
+        );
       });
     },
   });
