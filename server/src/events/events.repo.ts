@@ -71,6 +71,9 @@ export async function lockCursor(q: Queryable, name: string): Promise<OutboxCurs
   return rows[0];
 }
 
+/** An event as the outbox processor reads it, with the writing transaction's id for the cursor. */
+const OUTBOX_COLUMNS = `id, workspace_id AS "workspaceId", type, subject_id AS "subjectId", payload, created_at AS "createdAt", txid::text AS txid`;
+
 /**
  * Events after the cursor, in commit-safe order: only those written by transactions older than
  * every transaction still running, so nothing can later commit behind them.
@@ -78,7 +81,7 @@ export async function lockCursor(q: Queryable, name: string): Promise<OutboxCurs
  */
 export async function eventsAfter(q: Queryable, c: OutboxCursor, limit: number): Promise<(EventRow & { txid: string })[]> {
   const { rows } = await q.query<EventRow & { txid: string }>(
-    `SELECT id, workspace_id AS "workspaceId", type, subject_id AS "subjectId", payload, created_at AS "createdAt", txid::text AS txid
+    `SELECT ${OUTBOX_COLUMNS}
        FROM events
       WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY txid, id LIMIT $3`,
@@ -98,8 +101,7 @@ export async function eventsSince(
   limit: number,
 ): Promise<(EventRow & { txid: string; settled: boolean })[]> {
   const { rows } = await q.query<EventRow & { txid: string; settled: boolean }>(
-    `SELECT id, workspace_id AS "workspaceId", type, subject_id AS "subjectId", payload, created_at AS "createdAt", txid::text AS txid,
-            txid < pg_snapshot_xmin(pg_current_snapshot()) AS settled
+    `SELECT ${OUTBOX_COLUMNS}, txid < pg_snapshot_xmin(pg_current_snapshot()) AS settled
        FROM events
       WHERE (txid, id) > ($1::xid8, $2::bigint)
       ORDER BY txid, id LIMIT $3`,

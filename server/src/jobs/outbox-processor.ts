@@ -16,6 +16,8 @@ export type LiveHandler = (ev: EventRow) => void;
 
 /** An unsettled event (an older transaction still running) is looked at again this soon. */
 const UNSETTLED_RETRY_MS = 5;
+/** Live handlers only publish: a long read is cheap, and the tail loops while reads come back full. */
+const LIVE_BATCH = 200;
 
 /**
  * Drains the outbox after commit. Kicked by the request that committed (low latency) and
@@ -82,7 +84,7 @@ export class OutboxProcessor {
       this.again = true;
       return;
     }
-    this.running = this.drain()
+    this.running = this.drainDurable()
       .then(() => undefined)
       .catch((err) => this.opts.onError?.(err))
       .finally(() => {
@@ -120,7 +122,7 @@ export class OutboxProcessor {
     const live = this.opts.live ?? [];
     this.liveAt ??= (await readCursor(this.db, CURSOR)) ?? { txid: '0', eventId: 0 };
     for (;;) {
-      const rows = await eventsSince(this.db, this.liveAt, this.opts.batch ?? 200);
+      const rows = await eventsSince(this.db, this.liveAt, LIVE_BATCH);
       let settled = 0;
       for (const { settled: ok, txid, ...ev } of rows) {
         if (!ok) break;
@@ -143,19 +145,27 @@ export class OutboxProcessor {
         }
         return;
       }
-      if (rows.length < (this.opts.batch ?? 200) || this.stopped) return;
+      if (rows.length < LIVE_BATCH || this.stopped) return;
     }
   }
 
-  /** Processes until the outbox is empty; returns how many events it handled. */
+  /**
+   * Feeds the live handlers everything committed so far, then processes until the outbox is empty;
+   * returns how many events the durable handlers took. For callers that need it all done now (tests,
+   * shutdown); a kick already starts both halves on its own.
+   */
   async drain(): Promise<number> {
-    // PGlite's statements block the event loop: short batches keep each background transaction short.
-    const batch = this.opts.batch ?? (this.db.engine === 'pglite' ? 5 : 200);
     if (this.opts.live?.length) {
       this.kickLive();
       // A pass that began before the caller's commit is followed by one that sees it.
       while (this.liveRunning) await this.liveRunning;
     }
+    return this.drainDurable();
+  }
+
+  private async drainDurable(): Promise<number> {
+    // PGlite's statements block the event loop: short batches keep each background transaction short.
+    const batch = this.opts.batch ?? (this.db.engine === 'pglite' ? 5 : 200);
     let total = 0;
     for (;;) {
       // Background: on PGlite a request's transaction queued meanwhile runs before the next batch.
