@@ -1,9 +1,10 @@
 /**
  * The conversation view in real Chromium against a listening server with the demo workspace (issue 7,
- * acceptance 1's conversation part, 2 and 3): an agent reads a customer's message machine-translated
- * beside the original, replies with a template delivered in the customer's language, changes the
- * status, and a second agent's browser sees changes arrive live; hostile e-mail HTML runs nothing.
- * Apertium here has English⇄Spanish only, so the customer writes Spanish (Portuguese has no engine).
+ * acceptance 1's conversation part, 2 and 3): an agent opens a Portuguese conversation from the inbox,
+ * reads it machine-translated beside the original, replies with a template delivered in Portuguese,
+ * changes the status, and a second agent's browser sees changes arrive live; a Spanish conversation is
+ * read in English; hostile e-mail HTML runs nothing. The real Apertium here has English⇄Spanish and
+ * Spanish⇄Portuguese, so Portuguese reaches an agent who reads Spanish.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -36,6 +37,7 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
   let browser: Browser;
   let token: string;
   let berlinTeamId: string;
+  let sanFranciscoTeamId: string;
   let workspaceId: string;
   const slaErrors: unknown[] = [];
 
@@ -49,6 +51,7 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     token = (await createToken(h.db, workspace.id, { name: 'conversation test', role: 'admin' }, h.clock())).secret;
     const teams = (await call(h, token, 'GET', '/api/v1/teams?limit=100')).json().data as { id: string; name: string }[];
     berlinTeamId = teams.find((t) => t.name === 'Berlin')!.id;
+    sanFranciscoTeamId = teams.find((t) => t.name === 'San Francisco')!.id;
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -56,11 +59,14 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await h?.close();
   });
 
-  /** A signed-in context on a conversation; page errors, console errors and dialogs are collected. */
-  async function openAs(agentKey: string, conversationId: string) {
+  /**
+   * A signed-in context on a conversation, opened by URL or from the inbox's language view; page
+   * errors, console errors and dialogs are collected.
+   */
+  async function openAs(agentKey: string, conversationId: string, from: { inboxLanguage?: string; timezoneId?: string } = {}) {
     const ctx: BrowserContext = await browser.newContext({
       locale: 'en-US',
-      timezoneId: 'Europe/Berlin',
+      timezoneId: from.timezoneId ?? 'Europe/Berlin',
       viewport: { width: 1280, height: 900 },
     });
     const page: Page = await ctx.newPage();
@@ -82,7 +88,13 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
     await page.getByRole('button', { name: en['signIn.submit'] }).click();
     await page.getByRole('banner').getByText(agentByKey(agentKey).name).waitFor();
-    await page.goto(`${h.base}/conversations/${conversationId}`);
+    if (from.inboxLanguage) {
+      await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
+      await page.getByRole('navigation', { name: en['inbox.viewsLabel'] }).getByRole('link', { name: from.inboxLanguage }).click();
+      await page.locator(`.inbox-table tbody tr[data-id="${conversationId}"] a`).click();
+    } else {
+      await page.goto(`${h.base}/conversations/${conversationId}`);
+    }
     // The timeline, or the page's error (shown in the failure).
     await page.getByRole('list', { name: en['conv.timeline'] }).or(page.getByRole('alert')).first().waitFor();
     expect(await page.getByRole('alert').allTextContents()).toEqual([]);
@@ -97,45 +109,49 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
 
   const messagesOf = async (id: string) => (await call(h, token, 'GET', `/api/v1/conversations/${id}/messages`)).json().data as any[];
 
-  it('reads a Spanish message in English, replies with a template delivered in Spanish, and sees another agent live', async () => {
-    const conv = await createConversation({
-      customer: { email: 'lucia.garcia@example.es', name: 'Lucía García', locale: 'es-ES' },
-      channel: 'email',
-      subject: 'Mi paquete no llega',
-      language: 'es',
-      teamId: berlinTeamId,
-      message: { text: 'Hola, ¿dónde está mi paquete? Lo pedí hace dos semanas.', language: 'es' },
-    });
-    expect(
-      (await call(h, token, 'PATCH', `/api/v1/customers/${conv.customerId}`, { timeZone: 'Europe/Madrid', country: 'ES' })).statusCode,
-    ).toBe(200);
-    await call(h, token, 'POST', '/api/v1/templates', {
-      key: 'shipping.tomorrow',
-      name: 'Shipping: arrives tomorrow',
-      sourceLocale: 'en',
-      variants: [{ locale: 'en', body: 'Hello, your package will arrive tomorrow.' }],
-    });
-    h.clock.advance(60_000);
-    // The server's translate job (pg-boss, not in this harness) does this for the Berlin team's readers: English among them.
+  /** The server's translate job (pg-boss, not in this harness) does this for the team's readers. */
+  async function translateFirstMessage(conversationId: string): Promise<string[]> {
     const translator = new Translator(
       h.db,
       new WorkspaceTranslation(h.db, SecretBox.random(), new ApertiumProvider(inject('apyUrl'))),
       h.clock,
     );
-    const [inbound] = await messagesOf(conv.id);
-    expect((await translateInbound({ db: h.db, translator, clock: h.clock }, workspaceId, inbound.id)).targets).toContain('en');
-    expect((await messagesOf(conv.id))[0].translations.find((t: any) => t.language === 'en')).toMatchObject({ status: 'translated' });
+    const [inbound] = await messagesOf(conversationId);
+    return (await translateInbound({ db: h.db, translator, clock: h.clock }, workspaceId, inbound.id)).targets;
+  }
 
+  it('opens a Portuguese conversation from the inbox, reads it in Spanish, replies with a template delivered in Portuguese, and sees another agent live', async () => {
+    // Tiago (demo customer, Lisbon, formal) writes in Portuguese; the San Francisco team has it.
+    const conv = await createConversation({
+      customer: { email: 'tiago.ferreira@example.pt' },
+      channel: 'email',
+      subject: 'A minha encomenda não chegou',
+      language: 'pt',
+      teamId: sanFranciscoTeamId,
+      message: { text: 'Olá, onde está a minha encomenda? Fiz o pedido há duas semanas.', language: 'pt' },
+    });
+    await call(h, token, 'POST', '/api/v1/templates', {
+      key: 'shipping.tomorrow',
+      name: 'Envío: llega mañana',
+      sourceLocale: 'es',
+      variants: [{ locale: 'es', body: 'Hola, su paquete llegará mañana.' }],
+    });
+    h.clock.advance(60_000);
+    // Daniel reads English and Spanish natively; the engine has Portuguese→Spanish, not →English.
+    expect(await translateFirstMessage(conv.id)).toContain('es');
+    expect((await messagesOf(conv.id))[0].translations.find((t: any) => t.language === 'es')).toMatchObject({ status: 'translated' });
     await expect
       .poll(async () => (await call(h, token, 'GET', `/api/v1/conversations/${conv.id}`)).json().sla?.clocks.length ?? 0)
       .toBeGreaterThan(0);
 
-    // Katarzyna (Polish, German, English; no Spanish) reads it in English, and can see the original.
-    const a = await openAs('katarzyna-nowak', conv.id);
+    // Daniel opens it from the inbox's Portuguese view and reads it in Spanish, with the original a click away.
+    const a = await openAs('daniel-reyes', conv.id, { inboxLanguage: 'Portuguese', timezoneId: 'America/Los_Angeles' });
+    expect(new URL(a.page.url()).pathname).toBe(`/conversations/${conv.id}`);
     const first = a.page.getByTestId('message').first();
-    await expect.poll(() => first.getByTestId('message-translation').textContent()).toMatch(/package/i);
+    await expect.poll(() => first.getByTestId('message-translation').textContent()).toMatch(/pedido/i);
+    expect(await first.getByTestId('message-translation').getAttribute('lang')).toBe('es');
     await first.getByRole('button', { name: en['conv.showOriginal'] }).click();
-    expect(await first.getByTestId('message-original').textContent()).toContain('¿dónde está mi paquete?');
+    expect(await first.getByTestId('message-original').textContent()).toContain('onde está a minha encomenda?');
     await first.getByRole('button', { name: en['conv.showTranslation'] }).click();
     await first.getByTestId('message-translation').waitFor();
     expect(await a.page.getByTestId('customer-local-time').textContent()).toMatch(/\d{2}:\d{2}/);
@@ -154,43 +170,44 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await a.page.keyboard.press('n');
     const note = a.page.getByLabel(en['composer.noteLabel']);
     expect(await note.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
-    await note.fill('Checked the carrier, @len');
-    await a.page.getByRole('button', { name: /@lenahoffmann/ }).click();
-    await a.page.getByTestId('mentioned').getByText('Lena Hoffmann').waitFor();
+    await note.fill('Checked the carrier, @meg');
+    await a.page.getByRole('button', { name: /@megancarter/ }).click();
+    await a.page.getByTestId('mentioned').getByText('Megan Carter').waitFor();
     await note.press('Control+Enter');
     await expect
       .poll(async () => (await messagesOf(conv.id)).find((m) => m.direction === 'note')?.channelMeta.mentions)
-      .toBe((await call(h, token, 'GET', '/api/v1/agents?limit=100')).json().data.find((x: any) => x.name === 'Lena Hoffmann').id);
+      .toBe((await call(h, token, 'GET', '/api/v1/agents?limit=100')).json().data.find((x: any) => x.name === 'Megan Carter').id);
     await a.page.getByRole('radio', { name: en['composer.reply'] }).click();
 
-    // Template → rendered for the customer (English variant only), written in English, delivered in Spanish.
-    await a.page.getByLabel(en['composer.template']).selectOption({ label: 'Shipping: arrives tomorrow' });
+    // Template (Spanish only) → written in Spanish, delivered in Portuguese.
+    await a.page.getByLabel(en['composer.template']).selectOption({ label: 'Envío: llega mañana' });
     await a.page.getByRole('button', { name: en['composer.templateInsert'] }).click();
     const reply = a.page.getByLabel(en['composer.replyLabel']);
-    await expect.poll(() => reply.inputValue()).toBe('Hello, your package will arrive tomorrow.');
-    expect(await a.page.getByTestId('customer-receives').textContent()).toBe('The customer receives it in Spanish.');
+    await expect.poll(() => reply.inputValue()).toBe('Hola, su paquete llegará mañana.');
+    expect(await a.page.getByTestId('customer-receives').textContent()).toBe('The customer receives it in Portuguese.');
     await a.page.getByRole('button', { name: en['composer.toneCheck'] }).click();
     await a.page.getByTestId('tone-findings').waitFor();
     await a.page.getByRole('button', { name: en['composer.preview'] }).click();
-    await expect.poll(() => a.page.getByTestId('translation-preview').textContent()).toMatch(/llegará mañana/);
+    await expect.poll(() => a.page.getByTestId('translation-preview').textContent()).toMatch(/chegará/);
     await reply.press('Control+Enter');
     const delivered = a.page.getByTestId('message-delivered');
-    await expect.poll(() => delivered.textContent()).toMatch(/^Delivered in Spanish:.*llegará mañana/);
+    await expect.poll(() => delivered.textContent()).toMatch(/^Delivered in Portuguese:.*chegará/);
     const sent = (await messagesOf(conv.id)).find((m) => m.direction === 'outbound');
-    expect(sent.translations.find((t: any) => t.delivered)).toMatchObject({ language: 'es', status: 'translated' });
+    expect(sent).toMatchObject({ language: 'es', text: 'Hola, su paquete llegará mañana.' });
+    expect(sent.translations.find((t: any) => t.delivered)).toMatchObject({ language: 'pt', status: 'translated' });
 
     // Status through the control; the API agrees.
     await a.page.getByLabel(en['conv.status']).selectOption('pending');
     await expect.poll(async () => (await call(h, token, 'GET', `/api/v1/conversations/${conv.id}`)).json().status).toBe('pending');
 
     // A second agent's browser: A's status change (the s shortcut) and a new customer message arrive without reload.
-    const b = await openAs('lena-hoffmann', conv.id);
+    const b = await openAs('megan-carter', conv.id, { timezoneId: 'America/Los_Angeles' });
     expect(await b.page.getByLabel(en['conv.status']).inputValue()).toBe('pending');
     await a.page.getByRole('heading', { level: 1 }).click();
     await a.page.keyboard.press('s');
     await expect.poll(() => b.page.getByLabel(en['conv.status']).inputValue()).toBe('solved');
     h.clock.advance(60_000);
-    await call(h, token, 'POST', `/api/v1/conversations/${conv.id}/messages`, { text: 'Gracias, lo espero mañana.', language: 'es' });
+    await call(h, token, 'POST', `/api/v1/conversations/${conv.id}/messages`, { text: 'Obrigado, fico à espera.', language: 'pt' });
     await expect.poll(() => b.page.getByTestId('message').count()).toBe(4);
     await expect.poll(() => a.page.getByTestId('message').count()).toBe(4);
 
@@ -210,17 +227,25 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await b.ctx.close();
   });
 
-  it("opens a demo Portuguese conversation: the original, Portuguese as the customer's language, no engine for pt here", async () => {
-    const [demo] = (await call(h, token, 'GET', '/api/v1/conversations?language=pt&limit=1')).json().data as {
-      id: string;
-      subject: string;
-    }[];
-    const a = await openAs('katarzyna-nowak', demo!.id);
-    await a.page.getByRole('heading', { level: 1, name: demo!.subject }).waitFor();
-    // Apertium here has no Portuguese pair: the message is shown as written, with no translation toggle.
-    expect(await a.page.getByTestId('message').first().getByTestId('message-original').textContent()).not.toBe('');
-    expect(await a.page.getByRole('button', { name: en['conv.showOriginal'] }).count()).toBe(0);
-    expect(await a.page.getByTestId('customer-receives').textContent()).toBe('The customer receives it in Portuguese.');
+  it('reads a Spanish message in English for an agent without Spanish', async () => {
+    const conv = await createConversation({
+      customer: { email: 'lucia.garcia@example.es', name: 'Lucía García', locale: 'es-ES' },
+      channel: 'email',
+      subject: 'Mi paquete no llega',
+      language: 'es',
+      teamId: berlinTeamId,
+      message: { text: 'Hola, ¿dónde está mi paquete? Lo pedí hace dos semanas.', language: 'es' },
+    });
+    expect(
+      (await call(h, token, 'PATCH', `/api/v1/customers/${conv.customerId}`, { timeZone: 'Europe/Madrid', country: 'ES' })).statusCode,
+    ).toBe(200);
+    // Katarzyna (Polish, German, English; no Spanish): the Berlin team's translations include English.
+    expect(await translateFirstMessage(conv.id)).toContain('en');
+    const a = await openAs('katarzyna-nowak', conv.id);
+    const first = a.page.getByTestId('message').first();
+    await expect.poll(() => first.getByTestId('message-translation').textContent()).toMatch(/package/i);
+    expect(await first.getByTestId('message-translation').getAttribute('lang')).toBe('en');
+    expect(await a.page.getByTestId('customer-receives').textContent()).toBe('The customer receives it in Spanish.');
     expect(a.errors).toEqual([]);
     await a.ctx.close();
   });

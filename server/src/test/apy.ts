@@ -8,8 +8,13 @@ const PYTHON = '/usr/bin/python3';
 const MODES = '/usr/share/apertium/modes';
 const LAUNCHER = path.join(REPO_ROOT, 'scripts', 'apy-local.py');
 
+/** The pairs the suite translates with: English⇄Spanish and Spanish⇄Portuguese (Debian apertium-eng-spa, apertium-es-pt). */
+export const APY_MODES = ['eng-spa.mode', 'spa-eng.mode', 'es-pt.mode', 'pt-es.mode'];
+
 export const apyInstalled = (): boolean =>
-  existsSync(PYTHON) && existsSync('/usr/lib/python3/dist-packages/apertium_apy') && existsSync(path.join(MODES, 'eng-spa.mode'));
+  existsSync(PYTHON) &&
+  existsSync('/usr/lib/python3/dist-packages/apertium_apy') &&
+  APY_MODES.every((m) => existsSync(path.join(MODES, m)));
 
 const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {

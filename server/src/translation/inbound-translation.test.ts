@@ -135,6 +135,43 @@ describe.each(ENGINES)('inbound messages are translated for their readers on $en
     },
   );
 
+  it.skipIf(!available)(
+    "translates into a reader's next language when the engine has no pair into their best one (Portuguese read in Spanish)",
+    async () => {
+      // APy here has Portuguese→Spanish and no Portuguese→English.
+      const agent = await api('POST', '/api/v1/agents', {
+        email: 'dana@example.com',
+        name: 'Dana Ruiz',
+        languages: [
+          { tag: 'en', proficiency: 'native' },
+          { tag: 'es', proficiency: 'fluent' },
+        ],
+      });
+      const team = await api('POST', '/api/v1/teams', {
+        name: 'Los Angeles',
+        timeZone: 'America/Los_Angeles',
+        languages: ['en', 'es'],
+        memberIds: [agent.body.id],
+      });
+      const conv = await api('POST', '/api/v1/conversations', {
+        customer: { email: 'joana@example.pt', locale: 'pt-PT' },
+        channel: 'email',
+        language: 'pt',
+        teamId: team.body.id,
+        message: { text: 'Olá, preciso de ajuda com a minha fatura.', language: 'pt' },
+      });
+      expect(conv.status).toBe(201);
+      const t = await until(async () => {
+        const tr = await translationOf(conv.body.id, conv.body.messages[0].id);
+        return tr?.status === 'translated' ? tr : undefined;
+      });
+      expect(t).toMatchObject({ language: 'es', sourceLanguage: 'pt', provider: 'apertium' });
+      expect(t.text).toMatch(/ayuda/);
+      const msgs = await api('GET', `/api/v1/conversations/${conv.body.id}/messages`);
+      expect(msgs.body.data[0].translations.map((x: { language: string }) => x.language)).toEqual(['es']);
+    },
+  );
+
   it.skipIf(!available)('keeps the message, flags it untranslated while the engine is down, and retries in the background', async () => {
     const convs = await api('GET', '/api/v1/conversations?language=es');
     const conversationId = convs.body.data[0].id;

@@ -3,6 +3,7 @@ import { findConversation } from '../conversations/conversations.repo.js';
 import type { Db } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import type { Clock } from '../lib/clock.js';
+import { primaryLanguage as primary } from '../lib/language-tag.js';
 import { findMessage } from '../messages/messages.repo.js';
 import { saveMessageTranslation } from './message-translations.repo.js';
 import { readerTargets } from './reader-targets.js';
@@ -29,7 +30,12 @@ export async function translateInbound(
   const source = message.language ?? conversation?.language;
   if (!conversation || !source) return { targets: [], retry: false };
 
-  const targets = readerTargets(await readerLanguages(db, workspaceId, conversation.teamId), source);
+  const readers = await readerLanguages(db, workspaceId, conversation.teamId);
+  const reachable = new Set<string>();
+  for (const tag of new Set(readers.flat().map((l) => primary(l.tag)))) {
+    if (await translator.reaches(workspaceId, source, tag)) reachable.add(tag);
+  }
+  const targets = readerTargets(readers, source, (tag) => reachable.has(tag));
   let retry = false;
   for (const target of targets) {
     const o = await translator.translate(workspaceId, { text: message.text, source, target });

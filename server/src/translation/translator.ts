@@ -87,6 +87,22 @@ export class Translator {
     this.source.invalidate(workspaceId);
   }
 
+  /**
+   * Whether the workspace's engine lists source→target. True when the engine does not say which pairs
+   * it has, or cannot be asked right now: translate() then finds out and records the outcome.
+   */
+  async reaches(workspaceId: string, source: string, target: string): Promise<boolean> {
+    const { provider } = await this.source.resolve(workspaceId);
+    if (!provider) return true;
+    try {
+      const pairs = await provider.pairs();
+      return !pairs || pairs.has(pairKey(primary(source), primary(target)));
+    } catch (err) {
+      if (err instanceof ProviderError) return true;
+      throw err;
+    }
+  }
+
   async translate(workspaceId: string, input: TranslateInput): Promise<TranslationOutcome> {
     const format = input.format ?? 'text';
     const source = primary(input.source);
