@@ -24,6 +24,7 @@ import * as m0022 from './migrations/0022_channel_outbound.js';
 import * as m0023 from './migrations/0023_calls_blocks.js';
 import * as m0024 from './migrations/0024_inbox.js';
 import * as m0025 from './migrations/0025_inbox_running.js';
+import * as m0026 from './migrations/0026_surveys.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0023_calls_blocks', up: m0023.up },
   { id: '0024_inbox', up: m0024.up },
   { id: '0025_inbox_running', up: m0025.up },
+  { id: '0026_surveys', up: m0026.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).

@@ -156,6 +156,9 @@ export const TENANT_TABLES = [
   'channel_inbound',
   'blocked_senders',
   'calls',
+  'survey_settings',
+  'surveys',
+  'survey_responses',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
