@@ -120,6 +120,7 @@ export async function startServer(
     await registerSchedulingJob(boss, {
       db: bg,
       clock,
+      translator,
       onCommit: runtime.deps.onCommit,
       onError: (err, row) => app.log.error({ err, id: row.id }, 'a scheduled message, snooze or reminder failed'),
     });

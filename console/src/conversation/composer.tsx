@@ -165,15 +165,16 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ co
         {mode === 'reply' ? (
           <SendLater
             disabled={busy || !text.trim()}
-            // A scheduled message is sent as written: no translation, so no review of translated critical content.
-            blockedReason={
-              writtenIn !== primary(customerLanguage)
-                ? t('composer.laterNeedsCustomerLanguage', { language: lang(customerLanguage) })
-                : null
-            }
+            // Translated when it goes out, and held for review then like a reply sent at that moment.
             onSchedule={(sendAt) =>
               void submit(
-                () => scheduleMessage(conversationId, { text, language: writtenIn, sendAt }).then(() => null),
+                () =>
+                  scheduleMessage(conversationId, {
+                    text,
+                    language: writtenIn,
+                    sendAt,
+                    ...(writtenIn !== primary(customerLanguage) ? { translateTo: primary(customerLanguage) } : {}),
+                  }).then(() => null),
                 () => t('composer.scheduled'),
               )
             }

@@ -189,7 +189,7 @@ export interface SendBody {
   channelMeta?: Record<string, string>;
 }
 export const sendMessage = (id: string, body: SendBody) => api.post<Message>(`${c(id)}/messages`, body);
-export const scheduleMessage = (id: string, body: { text: string; language?: string; sendAt: string }) =>
+export const scheduleMessage = (id: string, body: { text: string; language?: string; translateTo?: string; sendAt: string }) =>
   api.post<ScheduledMessage>(`${c(id)}/scheduled-messages`, body);
 export const approveMessage = (messageId: string) => api.post<Message>(`/api/v1/messages/${encodeURIComponent(messageId)}/approve`);
 

@@ -4,15 +4,7 @@ import { useT } from '../i18n/use-t';
 const WHEN = ['customer_business_hours', 'next_business_morning'] as const;
 
 /** Send the reply later, in the customer's local business hours (the server picks the instant from their calendar). */
-export function SendLater({
-  disabled,
-  blockedReason,
-  onSchedule,
-}: {
-  disabled: boolean;
-  blockedReason: string | null;
-  onSchedule(sendAt: string): void;
-}) {
+export function SendLater({ disabled, onSchedule }: { disabled: boolean; onSchedule(sendAt: string): void }) {
   const t = useT();
   const id = useId();
   const [when, setWhen] = useState<(typeof WHEN)[number]>('customer_business_hours');
@@ -26,10 +18,9 @@ export function SendLater({
           </option>
         ))}
       </select>
-      <button type="button" className="secondary" disabled={disabled || blockedReason !== null} onClick={() => onSchedule(when)}>
+      <button type="button" className="secondary" disabled={disabled} onClick={() => onSchedule(when)}>
         {t('composer.schedule')}
       </button>
-      {blockedReason ? <span className="muted small">{blockedReason}</span> : null}
     </span>
   );
 }

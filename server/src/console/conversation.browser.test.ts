@@ -196,6 +196,19 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     expect(sent).toMatchObject({ language: 'es', text: 'Hola, su paquete llegará mañana.' });
     expect(sent.translations.find((t: any) => t.delivered)).toMatchObject({ language: 'pt', status: 'translated' });
 
+    // Send later, written in Spanish: scheduled for the customer's business hours, to be delivered in Portuguese.
+    await reply.fill('Le escribo mañana con el número de seguimiento.');
+    await a.page.getByRole('button', { name: en['composer.schedule'] }).click();
+    await expect.poll(() => a.page.getByTestId('composer-status').textContent()).toBe(en['composer.scheduled']);
+    expect((await call(h, token, 'GET', `/api/v1/conversations/${conv.id}/scheduled-messages`)).json().data).toEqual([
+      expect.objectContaining({
+        status: 'scheduled',
+        language: 'es',
+        translateTo: 'pt',
+        text: 'Le escribo mañana con el número de seguimiento.',
+      }),
+    ]);
+
     // Status through the control; the API agrees.
     await a.page.getByLabel(en['conv.status']).selectOption('pending');
     await expect.poll(async () => (await call(h, token, 'GET', `/api/v1/conversations/${conv.id}`)).json().status).toBe('pending');

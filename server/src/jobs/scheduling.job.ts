@@ -3,6 +3,7 @@ import type { Db } from '../db/types.js';
 import type { Clock } from '../lib/clock.js';
 import { runScheduling } from '../scheduling/run-due.js';
 import type { DueRow } from '../scheduling/scheduling.repo.js';
+import type { Translator } from '../translation/translator.js';
 
 export const SCHEDULING_QUEUE = 'scheduling-due';
 /** Every 30 s (pg-boss checks its schedules every 30 s, so passes land 30–60 s apart). */
@@ -15,7 +16,7 @@ export const SCHEDULING_SCHEDULE = '*/30 * * * * *';
  */
 export async function registerSchedulingJob(
   boss: PgBoss,
-  deps: { db: Db; clock: Clock; onCommit?: () => void; onError?: (err: unknown, row: DueRow) => void },
+  deps: { db: Db; clock: Clock; translator: Translator; onCommit?: () => void; onError?: (err: unknown, row: DueRow) => void },
 ): Promise<void> {
   await boss.createQueue(SCHEDULING_QUEUE, { retryLimit: 0 });
   await boss.work(SCHEDULING_QUEUE, async () => {

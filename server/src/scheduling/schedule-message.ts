@@ -6,7 +6,9 @@ import { recordChange } from '../events/events.repo.js';
 import { actorOf } from '../http/actor.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import { primaryLanguage } from '../lib/language-tag.js';
 import { addMessage, buildMessage } from '../messages/add-message.js';
+import { recordReply, type PreparedReply } from '../translation/translated-reply.js';
 import { sendAt, type SendRequest } from './business-hours.js';
 import {
   findScheduledMessage,
@@ -65,8 +67,14 @@ export async function scheduleMessage(
   const conversation = await findConversation(tx, ws, conversationId, true);
   if (!conversation) throw notFound('conversation');
   const { sendAt: requested, ...body } = input;
+  if (body.translateTo !== undefined && (!body.text || !body.language)) {
+    throw new AppError('validation_failed', 'translateTo needs the text and its language', [
+      { path: 'body/translateTo', message: 'needs text and language' },
+    ]);
+  }
   // Refuses an empty message now rather than at delivery.
-  buildMessage(conversationId, { ...body, direction: 'outbound' }, { authorType: 'api', authorId: null }, now);
+  const { translateTo: _target, ...content } = body;
+  buildMessage(conversationId, { ...content, direction: 'outbound' }, { authorType: 'api', authorId: null }, now);
   const at = await resolveWhen(tx, ws, conversation, requested, now, { path: 'body/sendAt', fallback: 'business_hours' });
   const actor = actorOf(principal);
   const row: ScheduledMessageRow = {
@@ -113,21 +121,27 @@ export async function cancelScheduledMessage(tx: Queryable, principal: Principal
 /**
  * Delivers one due message through the add-message command, with its schedule row locked and still
  * `scheduled`: a second run (or a concurrent one, which waits for the lock) finds it sent and does
- * nothing. Returns whether this call sent it.
+ * nothing. Returns whether this call sent it. A message to be translated needs its translation
+ * `prepared` (before the transaction: it talks to the engine); it is recorded as a reply's would be,
+ * so critical content or a failed translation is held for review instead of going out.
  */
-export async function deliverScheduledMessage(tx: Queryable, workspaceId: string, id: string, now: Date): Promise<boolean> {
+export async function deliverScheduledMessage(
+  tx: Queryable,
+  workspaceId: string,
+  id: string,
+  now: Date,
+  prepared?: PreparedReply,
+): Promise<boolean> {
   const row = await findScheduledMessage(tx, workspaceId, id, true);
   if (!row || row.status !== 'scheduled' || row.sendAt.getTime() > now.getTime()) return false;
+  const { translateTo, ...body } = row.body;
+  if (translateTo !== undefined && prepared?.translation.target !== primaryLanguage(translateTo)) {
+    throw new Error(`scheduled message ${id} is to be translated into ${translateTo}: prepare its translation first`);
+  }
   const conversation = await findConversation(tx, workspaceId, row.conversationId, true);
   if (!conversation) return false;
-  const { message } = await addMessage(
-    tx,
-    workspaceId,
-    { agentId: row.createdBy },
-    conversation,
-    { ...row.body, direction: 'outbound' },
-    now,
-  );
+  const { message } = await addMessage(tx, workspaceId, { agentId: row.createdBy }, conversation, { ...body, direction: 'outbound' }, now);
+  if (translateTo !== undefined && prepared) await recordReply(tx, workspaceId, message, prepared, now);
   await settleScheduledMessage(tx, workspaceId, id, 'sent', message.id, now);
   return true;
 }

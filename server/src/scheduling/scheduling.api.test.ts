@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ENGINES } from '../test/engines.js';
 import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } from '../test/harness.js';
 import { runScheduling } from './run-due.js';
@@ -18,7 +18,7 @@ describe.each(ENGINES)('scheduling on $engine', (engine) => {
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
     return res.body ? res.json() : undefined;
   };
-  const run = () => runScheduling({ db: h.db, clock: h.clock, onError: (err) => console.error(err) });
+  const run = () => runScheduling({ db: h.db, clock: h.clock, translator: h.translator, onError: (err) => console.error(err) });
   const events = async (type: string) =>
     (
       await h.db.query<{ payload: Record<string, unknown> }>(
@@ -98,6 +98,51 @@ describe.each(ENGINES)('scheduling on $engine', (engine) => {
       expect((await run()).sent).toBe(0);
       expect(await outbound()).toHaveLength(1);
       expect(await events('message.schedule_cancelled')).toHaveLength(1);
+    },
+  );
+
+  it.skipIf(!engine.available || inject('apyUrl') === '')(
+    'send later written in English goes out in Spanish, translated when it is sent; critical content waits for review',
+    async () => {
+      h.clock.set('2026-03-17T21:30:00.000Z'); // Tuesday 22:30 in Madrid
+      const conv = await send('POST', '/api/v1/conversations', {
+        customer: { name: 'Lucía', email: `lucia-${ws.slug}@example.es`, locale: 'es-ES' },
+        channel: 'email',
+        language: 'es',
+        message: { text: 'Hola, ¿llega mañana?', language: 'es' },
+      });
+      await send('PATCH', `/api/v1/customers/${conv.customerId}`, { timeZone: 'Europe/Madrid', country: 'ES' }, 200);
+      const url = `/api/v1/conversations/${conv.id}/scheduled-messages`;
+      const plain = await send('POST', url, {
+        text: 'Your package will arrive tomorrow.',
+        language: 'en',
+        translateTo: 'es',
+        sendAt: 'customer_business_hours',
+      });
+      expect(plain).toMatchObject({ status: 'scheduled', translateTo: 'es', sendAt: '2026-03-18T08:00:00.000Z' }); // 09:00 in Madrid
+      const critical = await send('POST', url, {
+        text: 'We will refund the full amount.',
+        language: 'en',
+        translateTo: 'es',
+        sendAt: 'customer_business_hours',
+      });
+      // Translation needs the text and its language.
+      expect((await call(h, ws.token, 'POST', url, { text: 'x', translateTo: 'es', sendAt: 'next_business_morning' })).statusCode).toBe(
+        400,
+      );
+
+      h.clock.set('2026-03-18T08:00:05.000Z');
+      expect((await run()).sent).toBe(2);
+      const msgs = (await send('GET', `/api/v1/conversations/${conv.id}/messages`)).data as any[];
+      const out = (id: string) => msgs.find((m) => m.id === id);
+      const list = (await send('GET', url)).data as { id: string; messageId: string }[];
+      const sentPlain = out(list.find((r) => r.id === plain.id)!.messageId);
+      expect(sentPlain).toMatchObject({ text: 'Your package will arrive tomorrow.', language: 'en' });
+      expect(sentPlain.translations.find((t: any) => t.delivered)).toMatchObject({ language: 'es', status: 'translated' });
+      expect(sentPlain.translations.find((t: any) => t.delivered).text).toMatch(/mañana/);
+      expect(sentPlain.review ?? null).toBeNull();
+      const sentCritical = out(list.find((r) => r.id === critical.id)!.messageId);
+      expect(sentCritical.review).toMatchObject({ status: 'awaiting_review', language: 'es' });
     },
   );
 

@@ -6,6 +6,8 @@ export interface ScheduledBody {
   html?: string;
   language?: string;
   attachments?: { name: string; contentType: string; size: number; url?: string }[];
+  /** Delivered machine-translated into this language (translated when it goes out, like a reply sent then). */
+  translateTo?: string;
 }
 
 export type ScheduleStatus = 'scheduled' | 'sent' | 'cancelled';

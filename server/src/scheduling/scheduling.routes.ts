@@ -21,6 +21,7 @@ const view = (r: ScheduledMessageRow) => ({
   text: r.body.text ?? null,
   html: r.body.html ?? null,
   language: r.body.language ?? null,
+  translateTo: r.body.translateTo ?? null,
   createdBy: r.createdBy,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,

@@ -19,6 +19,12 @@ export const ScheduleMessageBody = Type.Object(
     html: Type.Optional(Type.String({ maxLength: 500_000 })),
     language: Type.Optional(LanguageTag),
     attachments: Type.Optional(Type.Array(Attachment, { maxItems: 20 })),
+    translateTo: Type.Optional({
+      ...LanguageTag,
+      description:
+        'Deliver the text machine-translated into this language (needs text and language). It is translated when it goes out, ' +
+        'and held for review like a reply sent then when it is critical or the engine fails.',
+    }),
     sendAt: When(
       '"customer_business_hours": now if it is business hours where the customer is, else their next opening; ' +
         '"next_business_morning": the start of their next business day; an instant: then, moved to the customer’s next opening ' +
@@ -39,6 +45,7 @@ export const ScheduledMessage = Type.Object({
   text: Nullable(Type.String()),
   html: Nullable(Type.String()),
   language: Nullable(Type.String()),
+  translateTo: Nullable(Type.String()),
   createdBy: Nullable(Uuid),
   createdAt: Timestamp,
   updatedAt: Timestamp,

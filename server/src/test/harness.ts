@@ -32,6 +32,8 @@ export interface Harness {
   blobs: BlobStore;
   /** The app's mail ingest (raw mail lands in `blobs`). */
   mailIngest: MailIngest & MailReprocess;
+  /** The app's translator (real Apertium when the suite has one). */
+  translator: Translator;
   close(): Promise<void>;
 }
 
@@ -50,11 +52,14 @@ export async function startHarness(engine: EngineCase, overrides: Partial<Deps> 
   h.mailIngest =
     overrides.mailIngest ?? createMailIngest({ db: tdb.db, clock, blobs: h.blobs, tokens: new ThreadTokens(secretBox), onCommit });
   const apy = inject('apyUrl') ? new ApertiumProvider(inject('apyUrl')) : null;
+  h.translator =
+    overrides.translator ??
+    new Translator(tdb.db, new WorkspaceTranslation(tdb.db, secretBox, apy, { allowedHosts: providerAllowedHosts }), clock);
   h.app = await buildApp({
     db: tdb.db,
     clock,
     onCommit,
-    translator: new Translator(tdb.db, new WorkspaceTranslation(tdb.db, secretBox, apy, { allowedHosts: providerAllowedHosts }), clock),
+    translator: h.translator,
     secretBox,
     providerAllowedHosts,
     bodyLimit: 1024 * 1024,
