@@ -35,6 +35,7 @@ import { translationSettingsRoutes } from './translation/settings.routes.js';
 import { translationRoutes } from './translation/translation.routes.js';
 import { abuseRoutes } from './abuse/abuse.routes.js';
 import { callsRoutes } from './calls/calls.routes.js';
+import { mentionsRoutes } from './mentions/mentions.routes.js';
 import { channelsRoutes } from './channels/channels.routes.js';
 import { channelWebhookRoutes } from './channels/webhooks/webhooks.routes.js';
 import { widgetBundleRoutes } from './widget/bundle.routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   channelOutboundRoutes(app, deps);
   attachmentsRoutes(app, deps);
   callsRoutes(app, deps);
+  mentionsRoutes(app, deps);
   abuseRoutes(app, deps);
   channelsRoutes(app, deps);
   await app.register(channelWebhookRoutes(deps));

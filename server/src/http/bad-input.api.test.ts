@@ -262,6 +262,23 @@ const BODY_ROUTES: BodyRoute[] = [
   },
   { method: 'POST', path: '/api/v1/messages/:id/approve', idKind: 'message', noBody: true },
   {
+    method: 'POST',
+    path: '/api/v1/mentions/read',
+    // Mentions belong to a signed-in agent: the token of this test gets 403 for a valid body, 400 for a bad one.
+    okStatus: 403,
+    valid: (_n, ids) => ({ conversationId: ids.conversation }),
+    extra: [
+      { name: 'empty body', body: () => ({}), status: 400, code: 'validation_failed' },
+      {
+        name: 'both ids and conversation',
+        body: (_n, ids) => ({ ids: [ids.conversation], conversationId: ids.conversation }),
+        status: 400,
+        code: 'validation_failed',
+      },
+      { name: 'no ids', body: () => ({ ids: [] }), status: 400, code: 'validation_failed' },
+    ],
+  },
+  {
     method: 'PUT',
     path: '/api/v1/messages/:id/translation',
     idKind: 'message',

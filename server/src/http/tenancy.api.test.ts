@@ -406,6 +406,9 @@ const ROUTES: RouteCase[] = [
     access: 'agent',
     body: (o, n) => ({ direction: 'outbound', outcome: 'missed', durationSeconds: 0, notes: `call ${n}`, customer: { id: o.customer } }),
   },
+  { method: 'GET', path: '/api/v1/mentions', access: 'agent' },
+  // Mentions belong to a signed-in agent: a token (as here) is refused whatever it names.
+  { method: 'POST', path: '/api/v1/mentions/read', access: 'agent', body: (own) => ({ conversationId: own.conversation }) },
   { method: 'GET', path: '/api/v1/blocked-senders', access: 'lead' },
   { method: 'DELETE', path: '/api/v1/blocked-senders/:id', access: 'lead', idKind: 'blockedSender' },
   // 200 for the caller's own conversation: marking is not a create. Unmarking next reopens it.

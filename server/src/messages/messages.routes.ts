@@ -15,6 +15,7 @@ import { replyFormality } from '../translation/reply-formality.js';
 import { prepareReply, recordReply, type PreparedReply } from '../translation/translated-reply.js';
 import { addMessage } from './add-message.js';
 import { findMessage, listMessages, type MessageRow } from './messages.repo.js';
+import { assertMentionable, mentionAgents } from '../mentions/mention-agents.js';
 import { CreateMessageBody, EditTranslationBody, ListMessagesQuery, Message } from './messages.schema.js';
 
 /** Messages with what the background and review flows added: translations and review state. */
@@ -66,7 +67,14 @@ export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (req, reply) => {
       const p = principalOf(req);
-      const { translateTo, ...body } = req.body;
+      const { translateTo, mentions, ...rest } = req.body;
+      if (mentions !== undefined && rest.direction !== 'note') {
+        throw new AppError('validation_failed', 'only an internal note mentions agents', [
+          { path: 'body/mentions', message: 'needs direction note' },
+        ]);
+      }
+      // The note keeps whom it mentions (for display); the mentions table is what notifies.
+      const body = mentions?.length ? { ...rest, channelMeta: { ...rest.channelMeta, mentions: [...new Set(mentions)].join(',') } } : rest;
       let prepared: PreparedReply | undefined;
       if (translateTo !== undefined) {
         if (body.direction !== 'outbound' || !body.language || !body.text) {
@@ -86,8 +94,10 @@ export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
         const conversation = await findConversation(tx, p.workspaceId, req.params.id, true);
         if (!conversation) throw notFound('conversation');
         const at = deps.clock();
+        if (mentions?.length) await assertMentionable(tx, p.workspaceId, mentions);
         const { message } = await addMessage(tx, p.workspaceId, p, conversation, body, at);
         if (prepared) await recordReply(tx, p.workspaceId, message, prepared, at);
+        if (mentions?.length) await mentionAgents(tx, p.workspaceId, p, message, mentions, at);
         return (await withExtras(tx, p.workspaceId, [message]))[0]!;
       });
     },

@@ -28,6 +28,12 @@ export const CreateMessageBody = Type.Object(
     language: Type.Optional(LanguageTag),
     attachments: Type.Optional(Type.Array(Attachment, { maxItems: 20 })),
     channelMeta: Type.Optional(ChannelMeta),
+    mentions: Type.Optional(
+      Type.Array(Uuid, {
+        maxItems: 50,
+        description: 'Notes only: agents to mention; each is told (event note.mentioned) and sees it under GET /mentions',
+      }),
+    ),
     translateTo: Type.Optional(
       Type.String({
         pattern: LanguageTag.pattern,

@@ -164,6 +164,7 @@ export const TENANT_TABLES = [
   'survey_settings',
   'surveys',
   'survey_responses',
+  'mentions',
 ] as const;
 
 /** Row counts per table, of one workspace or of all: to prove a request wrote nothing. */
