@@ -41,6 +41,7 @@ import { channelWebhookRoutes } from './channels/webhooks/webhooks.routes.js';
 import { widgetBundleRoutes } from './widget/bundle.routes.js';
 import { widgetRoutes } from './widget/widget.routes.js';
 import { widgetKeyOfSlug } from './widget/widget.repo.js';
+import { surveyPageRoutes } from './surveys/survey-page.routes.js';
 import { DEMO_WORKSPACE } from './demo/demo-data.js';
 
 export const API_VERSION = '0.1.0';
@@ -160,6 +161,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   // The demo page embeds the demo workspace's widget unless ?key= names another.
   widgetBundleRoutes(app, { defaultKey: () => widgetKeyOfSlug(deps.db, DEMO_WORKSPACE.slug) });
   widgetRoutes(app, deps);
+  await surveyPageRoutes(app, deps);
   consolePages = await consoleRoutes(app);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

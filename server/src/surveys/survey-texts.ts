@@ -28,6 +28,8 @@ export interface SurveyTexts {
   alreadyAnswered: string;
   expired: string;
   invalid: string;
+  /** The page's answer did not fit (a score off the scale, an unknown reason, a comment too long). */
+  checkAnswer: string;
 }
 
 type Kinds = Record<SurveyKind, string>;
@@ -36,14 +38,14 @@ const k = (csat: string, nps: string, ces: string): Kinds => ({ csat, nps, ces }
 /**
  * One language's texts, in SurveyTexts' key order: [subject, invitation, question, low, high, openLink,
  * pageTitle, scoreLegend, reasonsLegend, commentLabel, submit, thanks, commentSaved, alreadyAnswered,
- * expired, invalid]. Formal address throughout; short, because they end up in e-mails and chat bubbles.
+ * expired, invalid, checkAnswer]. Formal address throughout; short, because they end up in e-mails and chat bubbles.
  */
 function lang(
   dir: 'ltr' | 'rtl',
-  t: [string, string, Kinds, Kinds, Kinds, string, string, string, string, string, string, string, string, string, string, string],
+  t: [string, string, Kinds, Kinds, Kinds, string, string, string, string, string, string, string, string, string, string, string, string],
 ): SurveyTexts {
   const [subject, invitation, question, low, high, openLink, pageTitle, scoreLegend, reasonsLegend, commentLabel, submit] = t;
-  const [thanks, commentSaved, alreadyAnswered, expired, invalid] = t.slice(11) as string[];
+  const [thanks, commentSaved, alreadyAnswered, expired, invalid, checkAnswer] = t.slice(11) as string[];
   return {
     dir,
     subject,
@@ -62,6 +64,7 @@ function lang(
     alreadyAnswered: alreadyAnswered!,
     expired: expired!,
     invalid: invalid!,
+    checkAnswer: checkAnswer!,
   };
 }
 
@@ -86,6 +89,7 @@ const en = lang('ltr', [
   'You already rated this conversation. You can still add or change your comment.',
   'This survey link has expired.',
   'This survey link is not valid.',
+  'Please check your answer and try again.',
 ]);
 
 const LANGUAGES: Record<string, SurveyTexts> = {
@@ -111,6 +115,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Ya valoró esta conversación. Aún puede añadir o cambiar su comentario.',
     'Este enlace de la encuesta ha caducado.',
     'Este enlace de la encuesta no es válido.',
+    'Revise su respuesta e inténtelo de nuevo.',
   ]),
   pt: lang('ltr', [
     'Como foi o nosso atendimento?',
@@ -133,6 +138,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Já avaliou esta conversa. Ainda pode acrescentar ou alterar o seu comentário.',
     'Esta ligação para o inquérito expirou.',
     'Esta ligação para o inquérito não é válida.',
+    'Verifique a sua resposta e tente novamente.',
   ]),
   'pt-BR': lang('ltr', [
     'Como foi nosso atendimento?',
@@ -155,6 +161,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Você já avaliou esta conversa. Ainda pode adicionar ou alterar seu comentário.',
     'Este link da pesquisa expirou.',
     'Este link da pesquisa não é válido.',
+    'Confira sua resposta e tente novamente.',
   ]),
   fr: lang('ltr', [
     'Votre avis compte',
@@ -177,6 +184,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Vous avez déjà noté cette conversation. Vous pouvez encore ajouter ou modifier votre commentaire.',
     'Ce lien vers l’enquête a expiré.',
     'Ce lien vers l’enquête n’est pas valide.',
+    'Veuillez vérifier votre réponse et réessayer.',
   ]),
   de: lang('ltr', [
     'Wie zufrieden waren Sie?',
@@ -199,6 +207,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Sie haben dieses Gespräch bereits bewertet. Ihren Kommentar können Sie noch ergänzen oder ändern.',
     'Dieser Umfragelink ist abgelaufen.',
     'Dieser Umfragelink ist ungültig.',
+    'Bitte prüfen Sie Ihre Antwort und versuchen Sie es erneut.',
   ]),
   it: lang('ltr', [
     'Come è andata?',
@@ -221,6 +230,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Ha già valutato questa conversazione. Può ancora aggiungere o modificare il suo commento.',
     'Questo link al sondaggio è scaduto.',
     'Questo link al sondaggio non è valido.',
+    'Controlli la risposta e riprovi.',
   ]),
   nl: lang('ltr', [
     'Hoe hebben we het gedaan?',
@@ -243,6 +253,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'U hebt dit gesprek al beoordeeld. U kunt uw opmerking nog toevoegen of wijzigen.',
     'Deze enquêtelink is verlopen.',
     'Deze enquêtelink is ongeldig.',
+    'Controleer uw antwoord en probeer het opnieuw.',
   ]),
   pl: lang('ltr', [
     'Jak nam poszło?',
@@ -265,6 +276,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Ta rozmowa została już oceniona. Nadal można dodać lub zmienić komentarz.',
     'Ten link do ankiety wygasł.',
     'Ten link do ankiety jest nieprawidłowy.',
+    'Prosimy sprawdzić odpowiedź i spróbować ponownie.',
   ]),
   ru: lang('ltr', [
     'Как мы справились?',
@@ -287,6 +299,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Вы уже оценили этот разговор. Комментарий можно добавить или изменить.',
     'Срок действия этой ссылки на опрос истёк.',
     'Эта ссылка на опрос недействительна.',
+    'Проверьте ответ и попробуйте ещё раз.',
   ]),
   uk: lang('ltr', [
     'Як ми впоралися?',
@@ -309,6 +322,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Ви вже оцінили цю розмову. Коментар можна додати або змінити.',
     'Термін дії цього посилання на опитування минув.',
     'Це посилання на опитування недійсне.',
+    'Перевірте відповідь і спробуйте ще раз.',
   ]),
   tr: lang('ltr', [
     'Nasıl yardımcı olduk?',
@@ -331,6 +345,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Bu görüşmeyi zaten puanladınız. Yorumunuzu yine de ekleyebilir veya değiştirebilirsiniz.',
     'Bu anket bağlantısının süresi doldu.',
     'Bu anket bağlantısı geçerli değil.',
+    'Lütfen yanıtınızı kontrol edip tekrar deneyin.',
   ]),
   ar: lang('rtl', [
     'ما رأيك في خدمتنا؟',
@@ -349,6 +364,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'لقد قيّمت هذه المحادثة من قبل. لا يزال بإمكانك إضافة تعليقك أو تعديله.',
     'انتهت صلاحية رابط الاستبيان هذا.',
     'رابط الاستبيان هذا غير صالح.',
+    'يرجى مراجعة إجابتك والمحاولة مرة أخرى.',
   ]),
   he: lang('rtl', [
     'איך היה השירות?',
@@ -367,6 +383,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'כבר דירגתם את השיחה הזו. עדיין אפשר להוסיף או לשנות את ההערה.',
     'תוקף הקישור לסקר פג.',
     'הקישור לסקר אינו תקין.',
+    'נא לבדוק את התשובה ולנסות שוב.',
   ]),
   fa: lang('rtl', [
     'نظر شما درباره خدمات ما چیست؟',
@@ -389,6 +406,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'شما قبلاً به این گفتگو امتیاز داده‌اید. همچنان می‌توانید نظر خود را اضافه یا ویرایش کنید.',
     'این پیوند نظرسنجی منقضی شده است.',
     'این پیوند نظرسنجی معتبر نیست.',
+    'لطفاً پاسخ خود را بررسی کنید و دوباره تلاش کنید.',
   ]),
   ur: lang('rtl', [
     'ہماری خدمت کیسی رہی؟',
@@ -411,6 +429,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'آپ اس گفتگو کی درجہ بندی پہلے ہی کر چکے ہیں۔ آپ اب بھی اپنا تبصرہ شامل یا تبدیل کر سکتے ہیں۔',
     'اس سروے لنک کی میعاد ختم ہو چکی ہے۔',
     'یہ سروے لنک درست نہیں ہے۔',
+    'براہ کرم اپنا جواب دیکھ کر دوبارہ کوشش کریں۔',
   ]),
   hi: lang('ltr', [
     'हमारी सेवा कैसी रही?',
@@ -433,6 +452,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'आप इस बातचीत को पहले ही रेट कर चुके हैं। आप अब भी अपनी टिप्पणी जोड़ या बदल सकते हैं।',
     'इस सर्वे लिंक की अवधि समाप्त हो गई है।',
     'यह सर्वे लिंक मान्य नहीं है।',
+    'कृपया अपना उत्तर जाँचें और फिर से कोशिश करें।',
   ]),
   bn: lang('ltr', [
     'আমাদের সেবা কেমন ছিল?',
@@ -455,6 +475,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'আপনি এই কথোপকথনটি আগেই রেট করেছেন। আপনি এখনও মন্তব্য যোগ বা পরিবর্তন করতে পারেন।',
     'এই সমীক্ষার লিংকের মেয়াদ শেষ হয়ে গেছে।',
     'এই সমীক্ষার লিংকটি বৈধ নয়।',
+    'অনুগ্রহ করে আপনার উত্তরটি দেখে আবার চেষ্টা করুন।',
   ]),
   ja: lang('ltr', [
     '対応はいかがでしたか？',
@@ -477,6 +498,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'この会話はすでに評価済みです。コメントの追加・変更は引き続き可能です。',
     'このアンケートのリンクは有効期限が切れています。',
     'このアンケートのリンクは無効です。',
+    '回答内容をご確認のうえ、もう一度お試しください。',
   ]),
   'zh-Hans': lang('ltr', [
     '您对我们的服务满意吗？',
@@ -495,6 +517,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     '您已经评价过这次对话。您仍然可以添加或修改评论。',
     '此调查链接已过期。',
     '此调查链接无效。',
+    '请检查您的回答后重试。',
   ]),
   'zh-Hant': lang('ltr', [
     '您對我們的服務滿意嗎？',
@@ -513,6 +536,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     '您已評分過這次對話。您仍可新增或修改意見。',
     '此問卷連結已過期。',
     '此問卷連結無效。',
+    '請檢查您的回答後再試一次。',
   ]),
   ko: lang('ltr', [
     '상담은 어떠셨나요?',
@@ -535,6 +559,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     '이 상담은 이미 평가하셨습니다. 의견은 계속 추가하거나 수정하실 수 있습니다.',
     '이 설문 링크는 만료되었습니다.',
     '이 설문 링크는 유효하지 않습니다.',
+    '답변을 확인하신 후 다시 시도해 주세요.',
   ]),
   id: lang('ltr', [
     'Bagaimana layanan kami?',
@@ -557,6 +582,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Anda sudah menilai percakapan ini. Anda masih dapat menambahkan atau mengubah komentar.',
     'Tautan survei ini sudah kedaluwarsa.',
     'Tautan survei ini tidak valid.',
+    'Periksa kembali jawaban Anda dan coba lagi.',
   ]),
   ms: lang('ltr', [
     'Bagaimanakah perkhidmatan kami?',
@@ -579,6 +605,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Anda sudah menilai perbualan ini. Anda masih boleh menambah atau menukar komen anda.',
     'Pautan tinjauan ini telah tamat tempoh.',
     'Pautan tinjauan ini tidak sah.',
+    'Sila semak jawapan anda dan cuba lagi.',
   ]),
   vi: lang('ltr', [
     'Chúng tôi hỗ trợ bạn thế nào?',
@@ -601,6 +628,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Bạn đã đánh giá cuộc trò chuyện này. Bạn vẫn có thể thêm hoặc sửa nhận xét.',
     'Liên kết khảo sát này đã hết hạn.',
     'Liên kết khảo sát này không hợp lệ.',
+    'Vui lòng kiểm tra câu trả lời và thử lại.',
   ]),
   th: lang('ltr', [
     'บริการของเราเป็นอย่างไรบ้าง',
@@ -619,6 +647,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'คุณให้คะแนนการสนทนานี้แล้ว แต่ยังเพิ่มหรือแก้ไขความคิดเห็นได้',
     'ลิงก์แบบสำรวจนี้หมดอายุแล้ว',
     'ลิงก์แบบสำรวจนี้ไม่ถูกต้อง',
+    'โปรดตรวจสอบคำตอบแล้วลองอีกครั้ง',
   ]),
   sv: lang('ltr', [
     'Hur gick det?',
@@ -641,6 +670,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Du har redan betygsatt den här konversationen. Du kan fortfarande lägga till eller ändra din kommentar.',
     'Den här enkätlänken har gått ut.',
     'Den här enkätlänken är inte giltig.',
+    'Kontrollera ditt svar och försök igen.',
   ]),
   da: lang('ltr', [
     'Hvordan klarede vi det?',
@@ -663,6 +693,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Du har allerede vurderet denne samtale. Du kan stadig tilføje eller ændre din kommentar.',
     'Dette link til undersøgelsen er udløbet.',
     'Dette link til undersøgelsen er ikke gyldigt.',
+    'Kontrollér dit svar, og prøv igen.',
   ]),
   nb: lang('ltr', [
     'Hvordan gjorde vi det?',
@@ -685,6 +716,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Du har allerede vurdert denne samtalen. Du kan fortsatt legge til eller endre kommentaren.',
     'Denne lenken til undersøkelsen har utløpt.',
     'Denne lenken til undersøkelsen er ikke gyldig.',
+    'Kontroller svaret ditt og prøv igjen.',
   ]),
   fi: lang('ltr', [
     'Miten onnistuimme?',
@@ -707,6 +739,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Olet jo arvioinut tämän keskustelun. Voit yhä lisätä tai muuttaa kommenttiasi.',
     'Tämän kyselylinkin voimassaolo on päättynyt.',
     'Tämä kyselylinkki ei ole kelvollinen.',
+    'Tarkista vastauksesi ja yritä uudelleen.',
   ]),
   cs: lang('ltr', [
     'Jak jsme si vedli?',
@@ -729,6 +762,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Tento rozhovor jste již ohodnotili. Komentář můžete stále doplnit nebo změnit.',
     'Platnost tohoto odkazu na průzkum vypršela.',
     'Tento odkaz na průzkum není platný.',
+    'Zkontrolujte prosím svou odpověď a zkuste to znovu.',
   ]),
   el: lang('ltr', [
     'Πώς τα πήγαμε;',
@@ -751,6 +785,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Έχετε ήδη αξιολογήσει αυτή τη συνομιλία. Μπορείτε ακόμη να προσθέσετε ή να αλλάξετε το σχόλιό σας.',
     'Αυτός ο σύνδεσμος της έρευνας έχει λήξει.',
     'Αυτός ο σύνδεσμος της έρευνας δεν είναι έγκυρος.',
+    'Ελέγξτε την απάντησή σας και δοκιμάστε ξανά.',
   ]),
   ro: lang('ltr', [
     'Cum ne-am descurcat?',
@@ -773,6 +808,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Ați evaluat deja această conversație. Puteți totuși adăuga sau modifica comentariul.',
     'Acest link către sondaj a expirat.',
     'Acest link către sondaj nu este valid.',
+    'Vă rugăm să verificați răspunsul și să încercați din nou.',
   ]),
   hu: lang('ltr', [
     'Hogyan teljesítettünk?',
@@ -795,6 +831,7 @@ const LANGUAGES: Record<string, SurveyTexts> = {
     'Ezt a beszélgetést már értékelte. A megjegyzését továbbra is megadhatja vagy módosíthatja.',
     'Ez a kérdőívlink lejárt.',
     'Ez a kérdőívlink érvénytelen.',
+    'Kérjük, ellenőrizze a válaszát, és próbálja újra.',
   ]),
 };
 
