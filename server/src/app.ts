@@ -6,6 +6,7 @@ import { acksRoutes } from './acks/acks.routes.js';
 import { agentsRoutes } from './agents/agents.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarsRoutes } from './calendars/calendars.routes.js';
+import { changesRoutes } from './changes/changes.routes.js';
 import { consoleRoutes } from './console/console.routes.js';
 import { conversationsRoutes } from './conversations/conversations.routes.js';
 import { cultureRoutes } from './culture/culture.routes.js';
@@ -157,6 +158,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   mentionsRoutes(app, deps);
   abuseRoutes(app, deps);
   channelsRoutes(app, deps);
+  changesRoutes(app, deps);
   await app.register(channelWebhookRoutes(deps));
   // The demo page embeds the demo workspace's widget unless ?key= names another.
   widgetBundleRoutes(app, { defaultKey: () => widgetKeyOfSlug(deps.db, DEMO_WORKSPACE.slug) });

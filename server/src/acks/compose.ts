@@ -37,8 +37,11 @@ export interface AckText {
   day: AckDay;
 }
 
-/** ACK_TEXTS keys to try for a tag, most specific first; always ends with en. */
-export function languageChain(tag: string | null): string[] {
+/**
+ * Keys of `known` (ACK_TEXTS unless another table of texts is given) to try for a tag, most specific
+ * first; ends with en when `known` has it.
+ */
+export function languageChain(tag: string | null, known: Readonly<Record<string, unknown>> = ACK_TEXTS): string[] {
   const canonical = tag ? canonicalLocale(tag) : null;
   if (!canonical) return ['en'];
   const out: string[] = [canonical];
@@ -62,7 +65,7 @@ export function languageChain(tag: string | null): string[] {
   out.push(primaryLanguage(canonical));
   if (culture) out.push(primaryLanguage(culture));
   out.push('en');
-  return [...new Set(out)].filter((k) => k in ACK_TEXTS);
+  return [...new Set(out)].filter((k) => k in known);
 }
 
 /** The customer's local calendar day of `t` (days since 1970-01-01). */

@@ -25,6 +25,7 @@ import * as m0023 from './migrations/0023_calls_blocks.js';
 import * as m0024 from './migrations/0024_inbox.js';
 import * as m0025 from './migrations/0025_inbox_running.js';
 import * as m0026 from './migrations/0026_surveys.js';
+import * as m0027 from './migrations/0027_changes.js';
 import * as m0031 from './migrations/0031_mentions.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0024_inbox', up: m0024.up },
   { id: '0025_inbox_running', up: m0025.up },
   { id: '0026_surveys', up: m0026.up },
+  { id: '0027_changes', up: m0027.up },
   { id: '0031_mentions', up: m0031.up },
 ];
 

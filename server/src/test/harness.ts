@@ -164,6 +164,9 @@ export const TENANT_TABLES = [
   'survey_settings',
   'surveys',
   'survey_responses',
+  'changes',
+  'change_links',
+  'change_announcements',
   'mentions',
 ] as const;
 
