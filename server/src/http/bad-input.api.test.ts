@@ -39,6 +39,7 @@ interface Ids {
   blockedSender: string;
   channelAccount: string;
   channelOutbox: string;
+  change: string;
 }
 
 type Json = Record<string, unknown>;
@@ -160,6 +161,88 @@ const PRIVATE_URLS = [
 const BODY_ROUTES: BodyRoute[] = [
   {
     method: 'POST',
+    path: '/api/v1/changes',
+    idempotent: true,
+    valid: (n) => ({
+      title: `Change ${n}`,
+      description: 'Invoices in Portuguese',
+      sourceLanguage: 'en',
+      texts: { pt: 'Faturas em português' },
+    }),
+    strings: [['title'], ['description'], ['texts', 'pt']],
+    wrongTypes: [
+      [['texts'], 'pt'],
+      [['texts', 'pt'], 5],
+      [['sourceLanguage'], 'not a tag'],
+    ],
+    extra: [
+      {
+        name: 'a texts key that is no language tag',
+        body: () => ({ title: 'T', description: 'D', sourceLanguage: 'en', texts: { 'x y': 'z' } }),
+        status: 400,
+        code: 'validation_failed',
+      },
+      {
+        name: 'one locale twice',
+        body: () => ({ title: 'T', description: 'D', sourceLanguage: 'en', texts: { 'pt-br': 'a', 'pt-BR': 'b' } }),
+        status: 400,
+        code: 'validation_failed',
+      },
+      { name: 'no description', body: () => ({ title: 'T', sourceLanguage: 'en' }), status: 400, code: 'validation_failed' },
+      {
+        name: 'status set by hand',
+        body: () => ({ title: 'T', description: 'D', sourceLanguage: 'en', status: 'announced' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/status',
+      },
+    ],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/changes/:id',
+    idKind: 'change',
+    valid: (n) => ({ title: `Renamed ${n}` }),
+    strings: [['title']],
+    extra: [{ name: 'nothing to change', body: () => ({}), status: 400, code: 'validation_failed' }],
+  },
+  { method: 'DELETE', path: '/api/v1/changes/:id', idKind: 'change', noBody: true },
+  {
+    method: 'POST',
+    path: '/api/v1/changes/:id/links',
+    idKind: 'change',
+    okStatus: 200,
+    valid: (_n, ids) => ({ conversationIds: [ids.conversation], filter: { tag: 'none-such', q: 'seed' } }),
+    strings: [['filter', 'q']],
+    nestedObjects: [['filter']],
+    wrongTypes: [
+      [['conversationIds'], 'x'],
+      [['conversationIds', '0'], 'not-a-uuid'],
+      [['filter', 'tag'], 'two words'],
+    ],
+    extra: [
+      { name: 'nothing to link', body: () => ({}), status: 400, code: 'validation_failed' },
+      { name: 'an empty filter', body: () => ({ filter: {} }), status: 400, code: 'validation_failed' },
+      { name: 'no ids', body: () => ({ conversationIds: [] }), status: 400, code: 'validation_failed' },
+      {
+        name: 'the same id twice',
+        body: (_n, ids) => ({ conversationIds: [ids.conversation, ids.conversation] }),
+        status: 400,
+        code: 'validation_failed',
+      },
+      { name: 'an unknown response', body: () => ({ responseIds: [SOME_UUID] }), status: 404, code: 'not_found' },
+    ],
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/changes/:id/links/:linkId',
+    idKind: 'change',
+    params: { linkId: '0190a6f2-7c4e-7000-8000-000000000000' },
+    noBody: true,
+  },
+  { method: 'POST', path: '/api/v1/changes/:id/announce', idKind: 'change', noBody: true },
+  {
+    method: 'POST',
     path: '/api/v1/auth/login',
     public: true,
     valid: () => ({ workspace: 'placeholder', email: 'login@example.com', password: 'a password of some length' }),
@@ -215,6 +298,32 @@ const BODY_ROUTES: BodyRoute[] = [
     ],
   },
   { method: 'POST', path: '/api/v1/widget/settings/rotate', okStatus: 200, valid: () => ({ what: 'secret' }), strings: [['what']] },
+  // Public survey answers: a well-formed but unknown token is a 404; the body is checked before the token is looked at.
+  {
+    method: 'POST',
+    path: '/api/v1/public/surveys/answer',
+    public: true,
+    okStatus: 200,
+    valid: () => ({ token: `v1.${'0'.repeat(20)}`, score: 3, reasons: ['speed'], comment: 'ok', source: 'widget' }),
+    strings: [['comment'], ['token'], ['reasons', '0']],
+    extra: [
+      { name: 'score over 10', body: () => ({ token: 'v1.x', score: 11 }), status: 400, code: 'validation_failed', path: 'body/score' },
+      {
+        name: 'comment over 5000',
+        body: () => ({ token: 'v1.x', comment: 'a'.repeat(5001) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/comment',
+      },
+      {
+        name: 'unknown source',
+        body: () => ({ token: 'v1.x', score: 1, source: 'link' }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/source',
+      },
+    ],
+  },
   // Public widget endpoints: an unknown key is a 404; the bodies are checked before the key is looked up.
   // The upload's body is the file (any bytes): only transport-level checks apply; widget.api.test covers the rest.
   { method: 'POST', path: '/api/v1/widget/attachments', public: true, rawFile: true },
@@ -2052,7 +2161,13 @@ const BODY_ROUTES: BodyRoute[] = [
 ];
 
 /** Routes with an `:id` in the path, and which kind of row it names. */
-const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string; idKind: keyof Ids }[] = [
+const ID_ROUTES: {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  idKind: keyof Ids;
+  /** Values of path parameters other than `:id`. */
+  params?: Record<string, string>;
+}[] = [
   { method: 'GET', path: '/api/v1/conversations/:id', idKind: 'conversation' },
   { method: 'PATCH', path: '/api/v1/conversations/:id', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/conversations/:id/messages', idKind: 'conversation' },
@@ -2103,6 +2218,19 @@ const ID_ROUTES: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: st
   { method: 'DELETE', path: '/api/v1/channels/:id', idKind: 'channelAccount' },
   { method: 'POST', path: '/api/v1/channels/outbox/:id/retry', idKind: 'channelOutbox' },
   { method: 'POST', path: '/api/v1/conversations/:id/whatsapp/template', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/changes/:id', idKind: 'change' },
+  { method: 'PATCH', path: '/api/v1/changes/:id', idKind: 'change' },
+  { method: 'DELETE', path: '/api/v1/changes/:id', idKind: 'change' },
+  { method: 'POST', path: '/api/v1/changes/:id/links', idKind: 'change' },
+  { method: 'GET', path: '/api/v1/changes/:id/links', idKind: 'change' },
+  {
+    method: 'DELETE',
+    path: '/api/v1/changes/:id/links/:linkId',
+    idKind: 'change',
+    params: { linkId: '0190a6f2-7c4e-7000-8000-000000000000' },
+  },
+  { method: 'POST', path: '/api/v1/changes/:id/announce', idKind: 'change' },
+  { method: 'GET', path: '/api/v1/conversations/:id/changes', idKind: 'conversation' },
 ];
 
 /** Routes whose path parameter is a mail address. */
@@ -2220,6 +2348,9 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string
   },
   { path: (ids) => `/api/v1/conversations/${ids.conversation}/calls`, max: 100, bad: ['direction=inbound', 'outcome=missed'] },
   { path: () => '/api/v1/blocked-senders', max: 100, bad: ['channel=pigeon', 'channel=api', 'channel=', 'address=x'] },
+  { path: () => '/api/v1/changes', max: 100, bad: ['status=bogus', 'status=', 'q=x'] },
+  { path: (ids) => `/api/v1/changes/${ids.change}/links`, max: 100, bad: ['status=draft'] },
+  { path: (ids) => `/api/v1/conversations/${ids.conversation}/changes`, max: null, bad: ['limit=5'] },
 ];
 
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -2527,7 +2658,9 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
           name: `${r.method} ${r.path} id=${raw.length > 60 ? `${raw.slice(0, 20)}…(${raw.length})` : raw}`,
           req: {
             method: r.method,
-            url: r.path.replace(':id', raw),
+            url: Object.entries(r.params ?? {})
+              .reduce((p, [k, v]) => p.replace(`:${k}`, v), r.path)
+              .replace(':id', raw),
             headers: { authorization: `Bearer ${ws.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
             ...(body ? { payload: JSON.stringify(body) } : {}),
           },
@@ -2651,9 +2784,23 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
         })
       ).id,
       channelOutbox: await seedQueuedChannelMessage(h, ws, 'bad-input'),
+      change: await seedChange(post, conversation.id),
     };
   });
   afterAll(async () => h?.close());
+
+  /** A change with the seed conversation linked. */
+  async function seedChange(post: (url: string, body: unknown) => Promise<any>, conversationId: string): Promise<string> {
+    const change = await post('/api/v1/changes', { title: 'Seed change', description: 'Seed', sourceLanguage: 'en' });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/changes/${change.id}/links`,
+      headers: { authorization: `Bearer ${ws.token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ conversationIds: [conversationId] }),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return change.id;
+  }
 
   /** An SMS conversation marked as spam: its sender's block. */
   async function seedBlock(post: (url: string, body: unknown) => Promise<any>): Promise<string> {
@@ -2727,7 +2874,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const lists = ops.filter(
       (o) =>
         o.method === 'GET' &&
-        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|volume|calls|blocked-senders|counts)$/.test(
+        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|volume|calls|blocked-senders|counts|changes|links)$/.test(
           o.path,
         ),
     );

@@ -41,6 +41,9 @@ interface Ids {
   /** A second account: DELETE takes it, so the GETs (and HEADs, run last) still find the first. */
   spareChannelAccount: string;
   channelOutbox: string;
+  change: string;
+  /** A draft change: DELETE takes it (the other is announced by then, and stays). */
+  spareChange: string;
 }
 type IdKind = Exclude<keyof Ids, 'workspace'>;
 const ID_KINDS: IdKind[] = [
@@ -61,6 +64,7 @@ const ID_KINDS: IdKind[] = [
   'blockedSender',
   'channelAccount',
   'channelOutbox',
+  'change',
 ];
 
 /** A valid business calendar definition: Mon–Fri 09:00–17:00 in Helsinki with Finnish holidays. */
@@ -85,6 +89,9 @@ interface RouteCase {
   /** Status for the caller's own id when it is not 201 (POST), 204 (DELETE) or 200 (approve: nothing awaits review → 409). */
   ownStatus?: number;
 }
+
+/** The link DELETE /changes/:id/links/:linkId names: A's, filled in when A is seeded. */
+const CHANGE_LINK: Record<string, string> = { linkId: '00000000-0000-4000-8000-000000000000' };
 
 /** Every route of the API. Keep in step with the app: the first test checks it against OpenAPI. */
 const ROUTES: RouteCase[] = [
@@ -380,6 +387,30 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/channels/:id', access: 'admin', idKind: 'channelAccount' },
   { method: 'PATCH', path: '/api/v1/channels/:id', access: 'admin', idKind: 'channelAccount', body: (_o, n) => ({ name: `Renamed ${n}` }) },
   { method: 'DELETE', path: '/api/v1/channels/:id', access: 'admin', idKind: 'spareChannelAccount' },
+  { method: 'GET', path: '/api/v1/changes', access: 'agent' },
+  {
+    method: 'POST',
+    path: '/api/v1/changes',
+    access: 'lead',
+    body: (_o, n) => ({ title: `Change ${n}`, description: 'Invoices in Portuguese', sourceLanguage: 'en', texts: { pt: 'Faturas' } }),
+  },
+  { method: 'GET', path: '/api/v1/changes/:id', access: 'agent', idKind: 'change' },
+  { method: 'PATCH', path: '/api/v1/changes/:id', access: 'lead', idKind: 'change', body: (_o, n) => ({ title: `Renamed ${n}` }) },
+  // 200: linking adds links to the change, it creates no resource.
+  {
+    method: 'POST',
+    path: '/api/v1/changes/:id/links',
+    access: 'lead',
+    idKind: 'change',
+    ownStatus: 200,
+    body: (own) => ({ conversationIds: [own.conversation] }),
+  },
+  { method: 'GET', path: '/api/v1/changes/:id/links', access: 'agent', idKind: 'change' },
+  { method: 'POST', path: '/api/v1/changes/:id/announce', access: 'lead', idKind: 'change', ownStatus: 200 },
+  // A's own link (its id is set when A is seeded): B's change with it is a 404 like any other.
+  { method: 'DELETE', path: '/api/v1/changes/:id/links/:linkId', access: 'lead', idKind: 'change', params: CHANGE_LINK },
+  { method: 'DELETE', path: '/api/v1/changes/:id', access: 'lead', idKind: 'spareChange' },
+  { method: 'GET', path: '/api/v1/conversations/:id/changes', access: 'agent', idKind: 'conversation' },
   { method: 'GET', path: '/api/v1/channels/outbox', access: 'lead' },
   // The seeded WhatsApp reply is queued: retrying it is a 409 for its own workspace.
   { method: 'POST', path: '/api/v1/channels/outbox/:id/retry', access: 'lead', idKind: 'channelOutbox', ownStatus: 409 },
@@ -442,6 +473,9 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/v1/widget/socket', access: 'public', skipInject: true },
   // Public upload: the file is the body; without the widget headers it is a 400.
   { method: 'POST', path: '/api/v1/widget/attachments', access: 'public' },
+  // Public: the signed link names its workspace and survey (a made-up one is 404 survey_link_invalid); a link of one
+  // workspace never reaches another's survey: surveys/survey-page.api.test.ts tries it. The HTML page /s/:token is hidden.
+  { method: 'POST', path: '/api/v1/public/surveys/answer', access: 'public', body: () => ({ token: `v1.${'0'.repeat(20)}`, score: 3 }) },
   // 204: typing is relayed, not stored.
   {
     method: 'POST',
@@ -518,6 +552,9 @@ const SMUGGLE: Smuggle[] = [
   { route: find('POST', '/api/v1/calls') },
   { route: find('POST', '/api/v1/calls'), into: 'customer' },
   { route: find('POST', '/api/v1/conversations/:id/whatsapp/template') },
+  { route: find('POST', '/api/v1/changes') },
+  { route: find('PATCH', '/api/v1/changes/:id') },
+  { route: find('POST', '/api/v1/changes/:id/links') },
 ];
 
 /** B's own engine (with a key) and keyword lists: nothing of them may show through A's token. */
@@ -584,6 +621,9 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       mailOutbox: await read('/api/v1/mail/outbox'),
       channels: await read('/api/v1/channels'),
       channelOutbox: await read('/api/v1/channels/outbox'),
+      changes: await read('/api/v1/changes?limit=100'),
+      changeLinks: await read(`/api/v1/changes/${ids.change}/links?limit=100`),
+      conversationChanges: await read(`/api/v1/conversations/${ids.conversation}/changes`),
       counts: await counts(ids.workspace),
     };
   }
@@ -712,6 +752,11 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       secrets: { authToken: '0123456789abcdef0123456789abcdef' },
     });
     const channelOutbox = await seedQueuedChannelMessage(h, ws, label);
+    const change = await post('/api/v1/changes', { title: `${label} change`, description: `${label} secret change`, sourceLanguage: 'en' });
+    const spareChange = await post('/api/v1/changes', { title: `${label} draft`, description: `${label} draft`, sourceLanguage: 'en' });
+    const linked = await call(h, ws.token, 'POST', `/api/v1/changes/${change.id}/links`, { conversationIds: [conversation.id] });
+    expect(linked.statusCode, linked.body).toBe(200);
+    if (label === 'a') CHANGE_LINK.linkId = (await call(h, ws.token, 'GET', `/api/v1/changes/${change.id}/links`)).json().data[0].id;
     return {
       ids: {
         workspace: ws.id,
@@ -733,6 +778,8 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
         channelAccount: channel.id,
         spareChannelAccount: spareChannel.id,
         channelOutbox,
+        change: change.id,
+        spareChange: spareChange.id,
       },
       agentEmail,
       customerEmail,
@@ -831,6 +878,13 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     path: string;
   }
   const REF_CASES: RefCase[] = [
+    {
+      name: "B's conversation linked to A's change",
+      method: 'POST',
+      url: () => `/api/v1/changes/${a.change}/links`,
+      body: () => ({ conversationIds: [a.conversation, b.conversation] }),
+      path: 'body/conversationIds/1',
+    },
     {
       name: "conversation for B's customer",
       method: 'POST',
@@ -982,7 +1036,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
     // A cursor taken from B's list pages through A's rows only.
     const bPage = (await call(h, B.token, 'GET', '/api/v1/conversations?limit=1')).json();
     const cursors = [undefined, bPage.nextCursor ?? undefined];
-    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars', 'blocked-senders']) {
+    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars', 'blocked-senders', 'changes']) {
       for (const cursor of cursors) {
         const url = `/api/v1/${list}?limit=100${cursor ? `&cursor=${cursor}` : ''}`;
         const res = await call(h, A.token, 'GET', url);
@@ -996,7 +1050,7 @@ describe.each(ENGINES)('tenancy on $engine', (engine) => {
       }
     }
     // Asking for another workspace through the query string is an unknown parameter, not a switch.
-    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars', 'blocked-senders']) {
+    for (const list of ['conversations', 'customers', 'agents', 'teams', 'calendars', 'blocked-senders', 'changes']) {
       for (const param of ['workspaceId', 'workspace_id', 'workspace']) {
         const res = await call(h, A.token, 'GET', `/api/v1/${list}?${param}=${b.workspace}`);
         expectError(res, 400, 'validation_failed');
