@@ -11,6 +11,7 @@ import { consoleRoutes } from './console/console.routes.js';
 import { conversationsRoutes } from './conversations/conversations.routes.js';
 import { cultureRoutes } from './culture/culture.routes.js';
 import { customersRoutes } from './customers/customers.routes.js';
+import { feedbackRoutes } from './feedback/feedback.routes.js';
 import { attachmentsRoutes } from './email/attachments.routes.js';
 import { mailAdminRoutes } from './email/mail-admin.routes.js';
 import { mailOutboundRoutes } from './email/outbound/mail-outbound.routes.js';
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   toneRoutes(app, deps);
   templatesRoutes(app, deps);
   reportsRoutes(app, deps);
+  feedbackRoutes(app, deps);
   schedulingRoutes(app, deps);
   imapRoutes(app, deps);
   mailAdminRoutes(app, deps);
