@@ -29,6 +29,7 @@ import { createChange, deleteChange, updateChange } from './save-change.js';
 export function changesRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['changes'];
   const PageOnly = Type.Object({ ...PageQuery }, { additionalProperties: false });
+  const NoQuery = Type.Object({}, { additionalProperties: false });
 
   app.get<{ Querystring: ListChangesQuery }>(
     '/api/v1/changes',
@@ -207,6 +208,7 @@ export function changesRoutes(app: FastifyInstance, deps: Deps): void {
         tags,
         summary: 'Changes this conversation is linked to, and whether its customer was told',
         params: IdParams,
+        querystring: NoQuery,
         response: { 200: Type.Object({ data: Type.Array(ConversationChange) }), ...errorResponses },
       },
     },
