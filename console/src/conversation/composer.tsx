@@ -70,7 +70,7 @@ export const Composer = forwardRef<ComposerHandle, Props>(function Composer({ co
           return sendMessage(conversationId, {
             direction: 'note',
             text,
-            ...(mentioned.length ? { channelMeta: { mentions: mentioned.map((a) => a.id).join(',') } } : {}),
+            ...(mentioned.length ? { mentions: mentioned.map((a) => a.id) } : {}),
           });
         }
         const translate = writtenIn !== primary(customerLanguage);

@@ -43,6 +43,7 @@ describe('console messages', () => {
             time: '5 min',
             text: 't',
             names: 'Ana',
+            subject: 'Fatura',
             metric: 'first_reply',
             event: 'breached',
             trigger: 'created',

@@ -4,6 +4,7 @@ import { LanguageSelect } from '../i18n/language-select';
 import { useT } from '../i18n/use-t';
 import { useMe, useSession } from '../session/session';
 import { useStreamStatus } from '../stream/stream-provider';
+import { MentionsMenu } from './mentions-menu';
 import { navFor } from './nav';
 
 export function TopBar() {
@@ -37,6 +38,7 @@ export function TopBar() {
         <span className={`stream stream-${stream}`} role="status">
           {t('shell.stream', { status: stream })}
         </span>
+        <MentionsMenu />
         <span className="agent" data-testid="agent-name">
           {t('shell.signedInAs', { name: me.agent?.name ?? me.workspace.name, role: t(`role.${me.role}`) })}
         </span>

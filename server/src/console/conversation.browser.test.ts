@@ -63,7 +63,11 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
    * A signed-in context on a conversation, opened by URL or from the inbox's language view; page
    * errors, console errors and dialogs are collected.
    */
-  async function openAs(agentKey: string, conversationId: string, from: { inboxLanguage?: string; timezoneId?: string } = {}) {
+  async function openAs(
+    agentKey: string,
+    conversationId: string,
+    from: { inboxLanguage?: string; timezoneId?: string; stayInInbox?: boolean } = {},
+  ) {
     const ctx: BrowserContext = await browser.newContext({
       locale: 'en-US',
       timezoneId: from.timezoneId ?? 'Europe/Berlin',
@@ -88,6 +92,10 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
     await page.getByRole('button', { name: en['signIn.submit'] }).click();
     await page.getByRole('banner').getByText(agentByKey(agentKey).name).waitFor();
+    if (from.stayInInbox) {
+      await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
+      return { ctx, page, errors, dialogs };
+    }
     if (from.inboxLanguage) {
       await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
       await page.getByRole('navigation', { name: en['inbox.viewsLabel'] }).getByRole('link', { name: from.inboxLanguage }).click();
@@ -165,6 +173,11 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await routed.getByText(en['conv.whyHere']).click();
     expect(await routed.getByRole('listitem').count()).toBeGreaterThan(0);
 
+    // Megan, in her inbox, is told when Daniel mentions her.
+    const b = await openAs('megan-carter', conv.id, { timezoneId: 'America/Los_Angeles', stayInInbox: true });
+    const mentionsButton = b.page.getByTestId('mentions-button');
+    await expect.poll(() => mentionsButton.textContent()).toBe('Mentions 0');
+
     // An internal note mentioning a colleague: @ offers agents, the note keeps who was mentioned.
     await a.page.getByRole('heading', { level: 1 }).click();
     await a.page.keyboard.press('n');
@@ -177,6 +190,10 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await expect
       .poll(async () => (await messagesOf(conv.id)).find((m) => m.direction === 'note')?.channelMeta.mentions)
       .toBe((await call(h, token, 'GET', '/api/v1/agents?limit=100')).json().data.find((x: any) => x.name === 'Megan Carter').id);
+    await expect.poll(() => mentionsButton.textContent()).toBe('Mentions 1');
+    expect(await b.page.getByTestId('mentions-announcement').textContent()).toBe(
+      'Daniel Reyes mentioned you in “A minha encomenda não chegou”',
+    );
     await a.page.getByRole('radio', { name: en['composer.reply'] }).click();
 
     // Template (Spanish only) → written in Spanish, delivered in Portuguese.
@@ -214,7 +231,14 @@ describe.skipIf(!chromiumForTests() || !engine.available || inject('apyUrl') ===
     await expect.poll(async () => (await call(h, token, 'GET', `/api/v1/conversations/${conv.id}`)).json().status).toBe('pending');
 
     // A second agent's browser: A's status change (the s shortcut) and a new customer message arrive without reload.
-    const b = await openAs('megan-carter', conv.id, { timezoneId: 'America/Los_Angeles' });
+    // Megan follows the mention into the conversation; opening it marks the mention read.
+    await mentionsButton.click();
+    await b.page
+      .getByRole('list', { name: 'Unread mentions' })
+      .getByRole('link', { name: /Daniel Reyes in/ })
+      .click();
+    await b.page.getByRole('list', { name: en['conv.timeline'] }).waitFor();
+    await expect.poll(() => mentionsButton.textContent()).toBe('Mentions 0');
     expect(await b.page.getByLabel(en['conv.status']).inputValue()).toBe('pending');
     await a.page.getByRole('heading', { level: 1 }).click();
     await a.page.keyboard.press('s');
