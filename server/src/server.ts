@@ -9,6 +9,7 @@ import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
 import type { Deps } from './http/deps.js';
 import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge.job.js';
+import { analyseOnCommented, registerAnalyseCommentJob } from './jobs/analyse-comment.job.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
 import { mailOnEvents, registerMailSendJob } from './jobs/mail-send.job.js';
@@ -69,6 +70,8 @@ export async function startServer(
       slaOnEvents((err, ev) => log.error({ err, eventId: ev.id }, 'SLA clocks could not follow an event')),
       // New customer conversations are acknowledged by a job, so the create path stays fast.
       acknowledgeOnCreated(() => boss),
+      // Survey comments get their sentiment and an English translation for leads from a job.
+      analyseOnCommented(() => boss),
       // Outbound messages of e-mail conversations are queued in mail_outbox; the mail-send job delivers them.
       mailOnEvents(
         () => boss,
@@ -125,6 +128,7 @@ export async function startServer(
       onError: (err, row) => app.log.error({ err, id: row.id }, 'a scheduled message, snooze or reminder failed'),
     });
     await registerAcknowledgeJob(boss, { db: bg, clock });
+    await registerAnalyseCommentJob(boss, { db: bg, translator });
     await registerMailSendJob(boss, {
       db: bg,
       clock,

@@ -155,7 +155,7 @@ export async function saveCommentAnalysis(
   q: Queryable,
   workspaceId: string,
   responseId: string,
-  a: { comment: string; language: string | null; translation: string | null; translationLanguage: string | null; sentiment: number },
+  a: { comment: string; language: string | null; translation: string | null; translationLanguage: string | null; sentiment: number | null },
 ): Promise<boolean> {
   const { rowCount } = await q.query(
     `UPDATE survey_responses
