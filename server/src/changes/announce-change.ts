@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock.js';
 import { AppError, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { insertMessage } from '../messages/messages.repo.js';
+import { machineTranslationNotice } from '../translation/disclosure.js';
 import type { Translator } from '../translation/translator.js';
 import {
   claimNote,
@@ -18,7 +19,7 @@ import {
   type ChangeRow,
   type NoteRow,
 } from './changes.repo.js';
-import { bodyFromTranslation, bodyWithoutEngine, composeNote, noteLocale, type NoteBody } from './compose-note.js';
+import { bodyFromTranslation, bodyWithoutEngine, composeNote, noteLocale, type Note } from './compose-note.js';
 import type { Actor } from './save-change.js';
 
 export interface AnnounceDeps {
@@ -83,7 +84,8 @@ export async function announceChange(deps: AnnounceDeps, workspaceId: string, ac
 
   const recipients = await untoldRecipients(deps.db, workspaceId, changeId);
   const locales = recipients.map((r) => noteLocale(ackLocale(r.conversationLanguage, r), change.sourceLanguage));
-  const bodies = new Map<string, NoteBody>();
+  const { discloseMachineTranslation } = await deps.translator.settings(workspaceId);
+  const notes = new Map<string, Note>();
   for (const locale of new Set(locales)) {
     const body =
       bodyWithoutEngine(change, locale) ??
@@ -91,7 +93,8 @@ export async function announceChange(deps: AnnounceDeps, workspaceId: string, ac
         change,
         await deps.translator.translate(workspaceId, { text: change.description, source: change.sourceLanguage, target: locale }),
       );
-    bodies.set(locale, body);
+    const disclose = discloseMachineTranslation && body.source === 'machine';
+    notes.set(locale, composeNote(locale, body, disclose ? machineTranslationNotice(change.sourceLanguage, body.language) : null));
   }
 
   const sent: SentNote[] = [];
@@ -101,7 +104,7 @@ export async function announceChange(deps: AnnounceDeps, workspaceId: string, ac
     const told = await deps.db.transaction(async (tx) => {
       const out: SentNote[] = [];
       for (const [i, r] of batch.entries()) {
-        const note = composeNote(locales[start + i]!, bodies.get(locales[start + i]!)!);
+        const note = notes.get(locales[start + i]!)!;
         const row: NoteRow = {
           messageId: newId(),
           conversationId: r.conversationId,

@@ -238,6 +238,27 @@ describe.each(ENGINES)('close the loop on $engine', (engine) => {
     expect(del.json().error.code).toBe('conflict');
   });
 
+  it.skipIf(!available)('a workspace that discloses machine translation says so under a translated note', async () => {
+    const res = await call(h, ws.token, 'PATCH', '/api/v1/settings/translation', { discloseMachineTranslation: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const reader = await customer({ name: 'Reader', locale: 'en' });
+    const spanish = await customer({ name: 'Lector', locale: 'es' });
+    const enConv = await conversation('2026-03-12T08:00:00Z', reader.id, 'en', 'Please add dark mode.');
+    const esConv = await conversation('2026-03-12T08:30:00Z', spanish.id, 'es', 'Modo oscuro, por favor.');
+    const change = await req(
+      lead,
+      'POST',
+      '/api/v1/changes',
+      { title: 'Dark', description: 'Hay modo oscuro.', sourceLanguage: 'es' },
+      201,
+    );
+    await req(lead, 'POST', `/api/v1/changes/${change.id}/links`, { conversationIds: [enConv, esConv] });
+    await req(lead, 'POST', `/api/v1/changes/${change.id}/announce`);
+    expect((await notesOn(enConv))[0].text).toMatch(/\n\nMachine translation · original language: Spanish$/);
+    expect((await notesOn(esConv))[0].text).toBe(`${CHANGE_FRAMES.es}\n\nHay modo oscuro.`);
+    await call(h, ws.token, 'PATCH', '/api/v1/settings/translation', { discloseMachineTranslation: false });
+  });
+
   it.skipIf(!engine.available)('two announcements at once tell each customer once', async () => {
     const ids: string[] = [];
     for (const i of [1, 2, 3]) {

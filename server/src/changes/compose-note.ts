@@ -56,7 +56,8 @@ export interface Note {
   body: NoteBody;
 }
 
-export function composeNote(locale: string, body: NoteBody): Note {
+/** `notice`: the workspace's machine-translation disclosure, under a machine-translated body. */
+export function composeNote(locale: string, body: NoteBody, notice: string | null = null): Note {
   const frame = changeFrame(locale);
-  return { text: `${frame.text}\n\n${body.text}`, language: frame.language, body };
+  return { text: `${frame.text}\n\n${body.text}${notice ? `\n\n${notice}` : ''}`, language: frame.language, body };
 }
