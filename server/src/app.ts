@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { acksRoutes } from './acks/acks.routes.js';
+import { surveysRoutes } from './surveys/surveys.routes.js';
 import { agentsRoutes } from './agents/agents.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarsRoutes } from './calendars/calendars.routes.js';
@@ -145,6 +146,7 @@ export async function buildApp(deps: Deps, opts: { logger?: FastifyServerOptions
   translationRoutes(app, deps);
   translationSettingsRoutes(app, deps);
   acksRoutes(app, deps);
+  surveysRoutes(app, deps);
   languageRoutes(app, deps);
   toneRoutes(app, deps);
   templatesRoutes(app, deps);
