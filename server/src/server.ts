@@ -9,6 +9,9 @@ import { openDb } from './db/open.js';
 import type { Db } from './db/types.js';
 import type { Deps } from './http/deps.js';
 import { acknowledgeOnCreated, registerAcknowledgeJob } from './jobs/acknowledge.job.js';
+import { registerSurveyDecideJob, surveyOnSolved } from './jobs/survey-decide.job.js';
+import { registerSurveySendJob } from './jobs/survey-send.job.js';
+import { SurveyTokens } from './surveys/survey-token.js';
 import { analyseOnCommented, registerAnalyseCommentJob } from './jobs/analyse-comment.job.js';
 import { startBoss } from './jobs/boss.js';
 import { registerMaintenance } from './jobs/maintenance.js';
@@ -56,6 +59,8 @@ export async function startServer(
 
   let log: { error: (o: unknown, m?: string) => void } = console;
   let boss: PgBoss | undefined;
+  // The server's own URL once it listens: survey links use it when MERIDIAN_PUBLIC_URL is unset.
+  let listening = '';
   // The server's engine (operator-configured, so a loopback APy is fine) serves workspaces without their own.
   const defaultEngine = config.apertiumUrl ? new ApertiumProvider(config.apertiumUrl) : null;
   const translator = new Translator(
@@ -70,6 +75,8 @@ export async function startServer(
       slaOnEvents((err, ev) => log.error({ err, eventId: ev.id }, 'SLA clocks could not follow an event')),
       // New customer conversations are acknowledged by a job, so the create path stays fast.
       acknowledgeOnCreated(() => boss),
+      // A conversation solved gets its survey decided by a job: scheduled or suppressed, once.
+      surveyOnSolved(() => boss),
       // Survey comments get their sentiment and an English translation for leads from a job.
       analyseOnCommented(() => boss),
       // Outbound messages of e-mail conversations are queued in mail_outbox; the mail-send job delivers them.
@@ -128,6 +135,15 @@ export async function startServer(
       onError: (err, row) => app.log.error({ err, id: row.id }, 'a scheduled message, snooze or reminder failed'),
     });
     await registerAcknowledgeJob(boss, { db: bg, clock });
+    await registerSurveyDecideJob(boss, { db: bg, clock, onCommit: runtime.deps.onCommit });
+    await registerSurveySendJob(boss, {
+      db: bg,
+      clock,
+      tokens: new SurveyTokens(secretBox),
+      publicUrl: () => config.publicUrl ?? listening,
+      onCommit: runtime.deps.onCommit,
+      onError: (err, row) => app.log.error({ err, id: row.id }, 'a survey could not be sent'),
+    });
     await registerAnalyseCommentJob(boss, { db: bg, translator });
     await registerMailSendJob(boss, {
       db: bg,
@@ -162,6 +178,7 @@ export async function startServer(
   outbox.start();
 
   const address = await app.listen({ port: config.port, host: config.host });
+  listening = address;
   await receivers.start();
   return {
     app,

@@ -18,6 +18,8 @@ export async function registerSurveySendJob(
 ): Promise<void> {
   await boss.createQueue(SURVEY_SEND_QUEUE, { retryLimit: 0 });
   await boss.work(SURVEY_SEND_QUEUE, async () => {
+    // Before the server listens there is no address for the links yet: the next pass sends.
+    if (!deps.publicUrl()) return;
     const r = await runDueSurveys(deps);
     if (r.sent + r.settled > 0) deps.onCommit?.();
   });
