@@ -108,6 +108,15 @@ export interface RoutingDecision {
   steps: { code: string; text: string }[];
 }
 
+/** A change this conversation is linked to (server/src/changes): whether, and where, its customer was told. */
+export interface ConversationChange {
+  change: { id: string; title: string; status: 'draft' | 'announced' };
+  linkId: string;
+  linkedAt: string;
+  announcedAt: string | null;
+  note: { messageId: string; conversationId: string; language: string; announcedAt: string } | null;
+}
+
 export interface AgentSummary {
   id: string;
   name: string;
@@ -169,6 +178,7 @@ export async function listMessages(id: string): Promise<Message[]> {
 
 export const listAttachments = (id: string) => api.get<Page<AttachmentMeta>>(`${c(id)}/attachments`).then((p) => p.data);
 export const listRouting = (id: string) => api.get<{ data: RoutingDecision[] }>(`${c(id)}/routing`).then((p) => p.data);
+export const listChanges = (id: string) => api.get<{ data: ConversationChange[] }>(`${c(id)}/changes`).then((p) => p.data);
 export const listScheduled = (id: string) => api.get<Page<ScheduledMessage>>(`${c(id)}/scheduled-messages`).then((p) => p.data);
 export const getCustomer = (id: string) => api.get<Customer>(`/api/v1/customers/${encodeURIComponent(id)}`);
 export const getCulture = (id: string) => api.get<CustomerCulture>(`/api/v1/customers/${encodeURIComponent(id)}/culture`);

@@ -41,7 +41,10 @@ export function ConversationView({ data, reload }: { data: ConversationData; rel
   }>();
   const { customer, agents } = data;
   const c = pending?.base === data.conversation ? { ...data.conversation, ...pending.values } : data.conversation;
-  const items = useMemo(() => timelineItems(data.messages, data.routing, c.sla), [data.messages, data.routing, c.sla]);
+  const items = useMemo(
+    () => timelineItems(data.messages, data.routing, c.sla, data.changes),
+    [data.messages, data.routing, c.sla, data.changes],
+  );
   const names = useMemo(() => new Map(agents.map((a) => [a.id, a.name])), [agents]);
   const languages = me.agent?.languages ?? [];
   const customerLanguage = c.language ?? customer.locale ?? 'en';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message, RoutingDecision, SlaClock } from './conversation-api';
+import type { ConversationChange, Message, RoutingDecision, SlaClock } from './conversation-api';
 import { mentionedAgents, nextDue, timelineItems, translationFor } from './timeline-items';
 
 const message = (over: Partial<Message>): Message => ({
@@ -76,6 +76,28 @@ describe('the timeline', () => {
       clocks: [clock({ warnedAt: '2026-03-02T13:00:00Z', breachedAt: '2026-03-02T14:00:00Z', status: 'breached' })],
     });
     expect(items.map((i) => i.key)).toEqual(['m:a', 'r:r1', 's:first_reply:1:w', 's:first_reply:1:b', 'm:b']);
+  });
+
+  it('shows a linked change when its customer was told, here or on another conversation, else when it was linked', () => {
+    const link = (linkId: string, announcedAt: string | null, messageId: string | null): ConversationChange => ({
+      change: { id: 'ch', title: 'Portuguese invoices', status: announcedAt ? 'announced' : 'draft' },
+      linkId,
+      linkedAt: '2026-03-02T09:30:00Z',
+      announcedAt,
+      note: messageId && announcedAt ? { messageId, conversationId: 'x', language: 'pt', announcedAt } : null,
+    });
+    const items = timelineItems([message({ id: 'a' }), message({ id: 'note', createdAt: '2026-03-02T12:00:00Z' })], [], null, [
+      link('l1', '2026-03-02T12:00:00Z', 'note'),
+      link('l2', '2026-03-02T11:00:00Z', 'elsewhere'),
+      link('l3', null, null),
+    ]);
+    expect(items.map((i) => [i.key, i.kind === 'change' ? i.told : null])).toEqual([
+      ['c:l3', 'no'],
+      ['m:a', null],
+      ['c:l2', 'elsewhere'],
+      ['m:note', null],
+      ['c:l1', 'here'],
+    ]);
   });
 
   it('watches the open clock due soonest, breached included, paused ones after, achieved ones left out', () => {

@@ -1,4 +1,4 @@
-import type { Conversation, Message, RoutingDecision, SlaClock, Translation } from './conversation-api';
+import type { Conversation, ConversationChange, Message, RoutingDecision, SlaClock, Translation } from './conversation-api';
 
 export type Proficiency = 'native' | 'fluent' | 'working' | 'basic';
 const RANK: Record<Proficiency, number> = { native: 4, fluent: 3, working: 2, basic: 1 };
@@ -27,12 +27,27 @@ export function translationFor(
 export type TimelineItem =
   | { kind: 'message'; at: string; key: string; message: Message }
   | { kind: 'routing'; at: string; key: string; decision: RoutingDecision }
-  | { kind: 'sla'; at: string; key: string; clock: SlaClock; event: 'warned' | 'breached' | 'achieved' };
+  | { kind: 'sla'; at: string; key: string; clock: SlaClock; event: 'warned' | 'breached' | 'achieved' }
+  | { kind: 'change'; at: string; key: string; link: ConversationChange; told: 'here' | 'elsewhere' | 'no' };
 
-/** Messages, routing decisions (with handovers) and SLA milestones, oldest first. */
-export function timelineItems(messages: Message[], routing: RoutingDecision[], sla: Conversation['sla']): TimelineItem[] {
+/**
+ * Messages, routing decisions (with handovers), SLA milestones and linked changes, oldest first. A change
+ * shows when its customer was told (on this conversation, whose timeline also holds the note, or on
+ * another of theirs), else when the conversation was linked to it.
+ */
+export function timelineItems(
+  messages: Message[],
+  routing: RoutingDecision[],
+  sla: Conversation['sla'],
+  changes: ConversationChange[] = [],
+): TimelineItem[] {
   const items: TimelineItem[] = messages.map((m) => ({ kind: 'message', at: m.createdAt, key: `m:${m.id}`, message: m }));
   for (const d of routing) items.push({ kind: 'routing', at: d.decidedAt, key: `r:${d.id}`, decision: d });
+  const ids = new Set(messages.map((m) => m.id));
+  for (const link of changes) {
+    const told = !link.announcedAt || !link.note ? 'no' : ids.has(link.note.messageId) ? 'here' : 'elsewhere';
+    items.push({ kind: 'change', at: link.announcedAt ?? link.linkedAt, key: `c:${link.linkId}`, link, told });
+  }
   for (const clock of sla?.clocks ?? []) {
     const base = `s:${clock.metric}:${clock.cycle}`;
     if (clock.warnedAt) items.push({ kind: 'sla', at: clock.warnedAt, key: `${base}:w`, clock, event: 'warned' });

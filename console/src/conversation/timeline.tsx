@@ -13,7 +13,7 @@ interface Props {
   onApprove(messageId: string): void;
 }
 
-/** The conversation's history: messages, routing decisions ("why is this here", handovers) and SLA milestones. */
+/** The conversation's history: messages, routing decisions ("why is this here", handovers), SLA milestones and linked changes. */
 export function Timeline({ items, attachmentsOf, translationOf, authorOf, originals, onApprove }: Props) {
   const t = useT();
   const when = useDateTime();
@@ -47,6 +47,13 @@ export function Timeline({ items, attachmentsOf, translationOf, authorOf, origin
                   ))}
                 </ul>
               </details>
+            </div>
+          ) : item.kind === 'change' ? (
+            <div className="event" data-testid="change-event">
+              <strong>{t('conv.changeEvent', { state: item.told, title: item.link.change.title })}</strong>{' '}
+              <time className="muted" dateTime={item.at}>
+                {when(item.at)}
+              </time>
             </div>
           ) : (
             <div className={`event sla-${item.event}`} data-testid="sla-event">

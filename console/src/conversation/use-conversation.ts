@@ -8,6 +8,7 @@ export interface ConversationData {
   messages: api.Message[];
   attachments: api.AttachmentMeta[];
   routing: api.RoutingDecision[];
+  changes: api.ConversationChange[];
   scheduled: api.ScheduledMessage[];
   customer: api.Customer;
   culture: api.CustomerCulture | null;
@@ -18,11 +19,12 @@ export interface ConversationData {
 export type LoadState = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: ConversationData };
 
 async function load(id: string): Promise<ConversationData> {
-  const [conversation, messages, attachments, routing, scheduled, agents] = await Promise.all([
+  const [conversation, messages, attachments, routing, changes, scheduled, agents] = await Promise.all([
     api.getConversation(id),
     api.listMessages(id),
     api.listAttachments(id),
     api.listRouting(id),
+    api.listChanges(id),
     api.listScheduled(id),
     api.listAgents(),
   ]);
@@ -37,6 +39,7 @@ async function load(id: string): Promise<ConversationData> {
     messages,
     attachments,
     routing,
+    changes,
     scheduled,
     customer,
     culture,

@@ -62,6 +62,9 @@ describe('console messages', () => {
             met: 1,
             targets: 2,
             weeks: 4,
+            // A linked change on the conversation timeline.
+            state: 'here',
+            title: 'Portuguese invoices',
           }),
         );
       }, `${locale} ${id}`).not.toThrow();
