@@ -15,6 +15,8 @@ export interface Agent {
   languages: { tag: string; proficiency: 'native' | 'fluent' | 'working' | 'basic' }[];
   capacity: number;
   status: 'online' | 'away' | 'offline';
+  /** The console language the agent chose; null: the browser's. */
+  uiLocale: string | null;
   teamIds: string[];
   createdAt: string;
   updatedAt: string;
@@ -37,3 +39,7 @@ export interface LoginInput {
 export const login = (input: LoginInput) => api.post<Me>('/api/v1/auth/login', input);
 export const logout = () => api.post<void>('/api/v1/auth/logout');
 export const fetchMe = (signal?: AbortSignal) => api.get<Me>('/api/v1/auth/me', signal ? { signal } : {});
+
+/** The agent's own console language, kept on the server so it follows them to any browser. */
+export const saveUiLocale = (agentId: string, uiLocale: string | null) =>
+  api.patch<Agent>(`/api/v1/agents/${encodeURIComponent(agentId)}`, { uiLocale });

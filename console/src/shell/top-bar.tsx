@@ -4,6 +4,7 @@ import { LanguageSelect } from '../i18n/language-select';
 import { useT } from '../i18n/use-t';
 import { useMe, useSession } from '../session/session';
 import { useStreamStatus } from '../stream/stream-provider';
+import { useAgentLocale } from './agent-locale';
 import { MentionsMenu } from './mentions-menu';
 import { navFor } from './nav';
 
@@ -14,6 +15,7 @@ export function TopBar() {
   const [location] = useLocation();
   const stream = useStreamStatus();
   const [busy, setBusy] = useState(false);
+  const chooseLocale = useAgentLocale();
 
   return (
     <header className="top-bar">
@@ -42,7 +44,7 @@ export function TopBar() {
         <span className="agent" data-testid="agent-name">
           {t('shell.signedInAs', { name: me.agent?.name ?? me.workspace.name, role: t(`role.${me.role}`) })}
         </span>
-        <LanguageSelect />
+        <LanguageSelect onChoose={chooseLocale} />
         <button
           type="button"
           disabled={busy}

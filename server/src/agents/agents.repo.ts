@@ -2,7 +2,7 @@ import type { Queryable } from '../db/types.js';
 import type { Cursor } from '../http/cursor.js';
 import type { Agent, CreateAgentBody, ListAgentsQuery } from './agents.schema.js';
 
-const COLS = `a.id, a.email, a.name, a.role, a.time_zone AS "timeZone", a.languages, a.capacity, a.status,
+const COLS = `a.id, a.email, a.name, a.role, a.time_zone AS "timeZone", a.languages, a.capacity, a.status, a.ui_locale AS "uiLocale",
   a.created_at AS "createdAt", a.updated_at AS "updatedAt",
   COALESCE((SELECT array_agg(tm.team_id ORDER BY tm.team_id) FROM team_members tm
              WHERE tm.workspace_id = a.workspace_id AND tm.agent_id = a.id), '{}') AS "teamIds"`;
@@ -99,7 +99,7 @@ export async function readerLanguages(q: Queryable, workspaceId: string, teamId:
   return rows.map((r) => r.languages);
 }
 
-export type AgentChanges = Partial<Pick<AgentRow, 'name' | 'role' | 'timeZone' | 'languages' | 'capacity' | 'status'>>;
+export type AgentChanges = Partial<Pick<AgentRow, 'name' | 'role' | 'timeZone' | 'languages' | 'capacity' | 'status' | 'uiLocale'>>;
 
 const CHANGE_COLUMNS: Record<keyof AgentChanges, string> = {
   name: 'name',
@@ -108,6 +108,7 @@ const CHANGE_COLUMNS: Record<keyof AgentChanges, string> = {
   languages: 'languages',
   capacity: 'capacity',
   status: 'status',
+  uiLocale: 'ui_locale',
 };
 
 /** Locks the agent's row, so two changes to one agent apply one after the other. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { LanguageTag, PageQuery, Text, TimeZone, Timestamp, Uuid } from '../http/schemas.js';
+import { LanguageTag, Nullable, PageQuery, Text, TimeZone, Timestamp, Uuid } from '../http/schemas.js';
 
 export const Proficiency = Type.Union([Type.Literal('native'), Type.Literal('fluent'), Type.Literal('working'), Type.Literal('basic')]);
 export const AgentLanguage = Type.Object({ tag: LanguageTag, proficiency: Proficiency }, { additionalProperties: false });
@@ -15,6 +15,7 @@ export const Agent = Type.Object({
   languages: Type.Array(AgentLanguage),
   capacity: Type.Integer(),
   status: AgentStatus,
+  uiLocale: Nullable(Type.String({ description: 'The console language the agent chose (null: their browser’s)' })),
   teamIds: Type.Array(Uuid),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -44,6 +45,7 @@ export const UpdateAgentBody = Type.Object(
     languages: Type.Optional(Type.Array(AgentLanguage, { maxItems: 30 })),
     capacity: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
     status: Type.Optional(AgentStatus),
+    uiLocale: Type.Optional(Nullable(LanguageTag)),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -132,7 +132,14 @@ describe.each(ENGINES)('agent presence on $engine', (engine) => {
     expect(await ok(s.ana, 'PATCH', `/api/v1/agents/${s.ana.id}`, { name: 'Ana García', timeZone: 'Europe/Madrid' })).toMatchObject({
       name: 'Ana García',
       timeZone: 'Europe/Madrid',
+      uiLocale: null,
     });
+    // The console language is the agent's own choice, kept on the server so it follows them; null gives it back to the browser.
+    expect(await ok(s.ana, 'PATCH', `/api/v1/agents/${s.ana.id}`, { uiLocale: 'es' })).toMatchObject({ uiLocale: 'es' });
+    expect((await ok(s.ana, 'GET', '/api/v1/auth/me')).agent).toMatchObject({ id: s.ana.id, uiLocale: 'es' });
+    expect((await res(s.ana, s.ana.id, { uiLocale: 'not a tag!' })).statusCode).toBe(400);
+    expect((await res(s.ana, s.bea.id, { uiLocale: 'de' })).statusCode).toBe(403);
+    expect(await ok(s.ana, 'PATCH', `/api/v1/agents/${s.ana.id}`, { uiLocale: null })).toMatchObject({ uiLocale: null });
     const languages = [
       { tag: 'es', proficiency: 'native' },
       { tag: 'pt', proficiency: 'working' },

@@ -9,7 +9,7 @@ import { agentLoad, countOtherAdmins, lockAgent, updateAgentRow, type AgentChang
 import type { UpdateAgentBody } from './agents.schema.js';
 
 /** What agents may change about themselves; the rest is for leads (languages, capacity) and admins (role). */
-const SELF_SERVICE = new Set<keyof UpdateAgentBody>(['name', 'timeZone', 'status']);
+const SELF_SERVICE = new Set<keyof UpdateAgentBody>(['name', 'timeZone', 'status', 'uiLocale']);
 
 export interface UpdatedAgent {
   agent: AgentRow;

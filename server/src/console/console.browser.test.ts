@@ -126,6 +126,23 @@ describe.skipIf(!chromiumForTests() || !engine.available)('agent console in Chro
     await page.reload();
     await page.getByRole('heading', { name: de['settings.title'] }).waitFor();
 
+    // The choice is the lead's, not this browser's: another browser (English, nothing stored) opens in German after sign-in.
+    const elsewhere = await open();
+    await signIn(elsewhere.page, lead.email);
+    await elsewhere.page.getByRole('heading', { name: de['inbox.title'] }).waitFor();
+    expect(await elsewhere.page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await elsewhere.page.getByRole('banner').getByLabel(de['shell.language']).selectOption('en');
+    await elsewhere.page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await call(h, token, 'GET', '/api/v1/agents?limit=100')).json().data.find((a: { email: string }) => a.email === lead.email)
+            .uiLocale,
+      )
+      .toBe('en');
+    expect(elsewhere.errors).toEqual([]);
+    await elsewhere.ctx.close();
+
     await page.getByRole('button', { name: de['shell.signOut'] }).click();
     await page.getByRole('heading', { name: de['signIn.title'] }).waitFor();
     // The session is gone on the server too, not just forgotten by the page.

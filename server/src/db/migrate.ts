@@ -27,6 +27,7 @@ import * as m0025 from './migrations/0025_inbox_running.js';
 import * as m0026 from './migrations/0026_surveys.js';
 import * as m0027 from './migrations/0027_changes.js';
 import * as m0031 from './migrations/0031_mentions.js';
+import * as m0032 from './migrations/0032_agent_ui_locale.js';
 
 /** Ordered, append-only. Never edit a shipped migration: add the next one. */
 export const MIGRATIONS: readonly { id: string; up: string }[] = [
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly { id: string; up: string }[] = [
   { id: '0026_surveys', up: m0026.up },
   { id: '0027_changes', up: m0027.up },
   { id: '0031_mentions', up: m0031.up },
+  { id: '0032_agent_ui_locale', up: m0032.up },
 ];
 
 // Serialises concurrent `migrate` runs against one PostgreSQL (two servers starting at once).
