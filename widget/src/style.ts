@@ -23,4 +23,7 @@ label,.f{display:flex;flex-wrap:wrap;width:100%;gap:4px}
 input,textarea{border:1px solid #767676;border-radius:8px;padding:8px;width:100%;background:#fff}
 form>textarea{flex:1;width:0;resize:none}
 .a{background:#eef1f6;color:#1a1a1a}
-.q{font-style:italic}`;
+.q{font-style:italic}
+.r{white-space:normal;display:flex;flex-wrap:wrap;gap:4px;margin-top:8px}
+.r button{min-width:32px}
+.r small{width:100%}`;

@@ -7,6 +7,7 @@ import type {
   WidgetAttachment,
   WidgetConfig,
   WidgetMessage,
+  WidgetSurvey,
 } from '../../server/src/widget/protocol.js';
 import { ApiError, postJson, request } from './http.js';
 import { fill, isRtl, negotiate, strings, type Strings } from './i18n.js';
@@ -112,7 +113,32 @@ export function createWidget(o: WidgetOptions) {
     const author = sent?.author ?? 'visitor';
     const meta = pending ? '…' : [author === 'agent' ? sent?.authorName : '', sent ? when(sent.createdAt) : ''].filter(Boolean).join(' · ');
     const names = sent?.attachments.map((a) => `⎘ ${a.name}`) ?? [];
-    return h('div', { class: `m ${author[0]}` }, h('small', {}, meta), m.text, ...names.map((n) => h('div', {}, n)));
+    const el = h('div', { class: `m ${author[0]}` }, h('small', {}, meta), m.text, ...names.map((n) => h('div', {}, n)));
+    if (sent?.survey) el.append(rating(sent.survey));
+    return el;
+  }
+
+  /** A survey invitation's scale: one button per score, answered through the public survey endpoint. */
+  function rating(v: WidgetSurvey): HTMLElement {
+    const box = h('div', { class: 'r', role: 'group', 'aria-label': v.legend, lang: v.lang, dir: v.dir });
+    const say = (t: string) => box.replaceChildren(h('p', { role: 'status' }, t));
+    if (v.done) say(v.thanks);
+    else {
+      for (let n = v.min; n <= v.max; n++) {
+        const b = h('button', { type: 'button' }, String(n));
+        b.onclick = () =>
+          postJson(`${o.base}/api/v1/public/surveys/answer`, { token: v.token, score: n, source: 'widget' }).then(
+            () => {
+              v.done = true;
+              say(v.thanks);
+            },
+            (e: ApiError) => (e.status === 409 ? say(v.answered) : showError(e.code)),
+          );
+        box.append(b);
+      }
+      box.append(h('small', {}, v.ends));
+    }
+    return box;
   }
 
   function place(m: WidgetMessage): void {

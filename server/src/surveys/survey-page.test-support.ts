@@ -59,3 +59,48 @@ export async function seedSurveySettings(
     [workspaceId, s.askComment ?? true, JSON.stringify(s.reasons ?? []), at],
   );
 }
+
+/** A system message carrying a survey's channel metadata; the survey points at it only when `linked`. */
+async function insertInvitationMessage(
+  db: Db,
+  s: { workspaceId: string; conversationId: string; kind?: SurveyKind; locale?: string | null },
+  survey: SentSurvey,
+  at: Date,
+  linked: boolean,
+): Promise<{ messageId: string; url: string }> {
+  const messageId = newId();
+  const url = `http://meridian.test/s/${survey.token}`;
+  await db.query(
+    `INSERT INTO messages (id, workspace_id, conversation_id, direction, author_type, author_id, text, html, language, attachments,
+                           channel_meta, created_at)
+     VALUES ($1, $2, $3, 'outbound', 'system', NULL, $4, NULL, $5, '[]', $6, $7)`,
+    [
+      messageId,
+      s.workspaceId,
+      s.conversationId,
+      `How did we do? ${url}`,
+      s.locale ?? 'en',
+      JSON.stringify({ surveyId: survey.id, surveyKind: s.kind ?? 'csat', surveyUrl: url }),
+      at,
+    ],
+  );
+  if (linked)
+    await db.query('UPDATE surveys SET message_id = $3 WHERE workspace_id = $1 AND id = $2', [s.workspaceId, survey.id, messageId]);
+  return { messageId, url };
+}
+
+/**
+ * A sent survey and its invitation as the sending job writes them: a system message whose channel
+ * metadata names the survey, its kind and its link, and the survey pointing at that message. `copy`
+ * then writes the same metadata on a second message the survey does not point at (what an API client could forge).
+ */
+export async function seedSurveyInvitation(
+  db: Db,
+  box: SecretBox,
+  s: { workspaceId: string; conversationId: string; customerId: string; kind?: SurveyKind; locale?: string | null },
+  at: Date,
+): Promise<SentSurvey & { messageId: string; url: string; copy(): Promise<{ messageId: string }> }> {
+  const survey = await seedSentSurvey(db, box, s, at);
+  const message = await insertInvitationMessage(db, s, survey, at, true);
+  return { ...survey, ...message, copy: () => insertInvitationMessage(db, s, survey, at, false) };
+}

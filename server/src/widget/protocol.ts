@@ -10,6 +10,7 @@
  *   POST /api/v1/widget/offline   OfflineRequest    → 201 OfflineResponse (message + e-mail when nobody is on shift)
  *   POST /api/v1/widget/attachments (raw body, Content-Type of the file, headers X-Widget-Key,
  *        X-Visitor-Token, X-File-Name) → WidgetAttachment
+ *   POST /api/v1/public/surveys/answer { token, score, source: 'widget' } (a message's `survey`)
  * The visitor token is a bearer secret: sent in the body/headers or the socket's first frame, never in a URL.
  *
  * WebSocket: GET /api/v1/widget/socket?key=wk_…, then the client's first frame is `hello`.
@@ -41,6 +42,30 @@ export interface WidgetMessage {
   /** The client id the visitor sent it with (visitor messages only). */
   clientId?: string;
   createdAt: string;
+  /** A satisfaction survey's invitation: the widget shows its scale under the text. */
+  survey?: WidgetSurvey;
+}
+
+/**
+ * The in-chat rating of a survey invitation. The widget posts the chosen score to
+ * POST /api/v1/public/surveys/answer `{ token, score, source: 'widget' }` (no visitor token needed: the
+ * signed link is the credential); 409 means it was answered already (elsewhere, by its e-mail link).
+ */
+export interface WidgetSurvey {
+  token: string;
+  min: number;
+  max: number;
+  /** The texts in the survey's language (which may differ from the widget's). */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** The scale's name, its two ends ("0 = Not at all likely · 10 = Extremely likely"), and what is said after a score
+   * (or when one was given already: 409 from the endpoint). */
+  legend: string;
+  ends: string;
+  thanks: string;
+  answered: string;
+  /** A score is recorded: no buttons, the thanks. */
+  done: boolean;
 }
 
 export interface PreChatField {

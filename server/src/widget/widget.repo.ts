@@ -1,3 +1,4 @@
+import type { SurveyKind } from '../surveys/survey-kinds.js';
 import type { Queryable } from '../db/types.js';
 import type { AttachmentRow } from '../email/attachments.repo.js';
 import { normaliseAddress } from '../abuse/sender.js';
@@ -296,6 +297,8 @@ export interface VisibleMessageRow {
   deliveredNotice: string | null;
   clientId: string | null;
   createdAt: Date;
+  /** A survey invitation's link, kind, locale and whether it was answered (absent on other messages). */
+  survey?: { url: string; kind: SurveyKind; locale: string | null; answered: boolean } | null;
 }
 
 /**
@@ -313,11 +316,18 @@ export async function visibleMessages(
   const { rows } = await q.query<VisibleMessageRow>(
     `SELECT * FROM (
        SELECT m.id, m.conversation_id AS "conversationId", m.direction, m.author_type AS "authorType", a.name AS "authorName",
-              m.text, t.text AS "deliveredText", t.notice AS "deliveredNotice", cm.client_id AS "clientId", m.created_at AS "createdAt"
+              m.text, t.text AS "deliveredText", t.notice AS "deliveredNotice", cm.client_id AS "clientId", m.created_at AS "createdAt",
+              CASE WHEN s.id IS NULL THEN NULL ELSE jsonb_build_object('url', m.channel_meta->>'surveyUrl', 'kind', s.kind,
+                'locale', s.locale, 'answered', s.status = 'answered') END AS survey
        FROM messages m
        LEFT JOIN agents a ON a.workspace_id = m.workspace_id AND a.id = m.author_id AND m.author_type = 'agent'
        LEFT JOIN message_translations t ON t.workspace_id = m.workspace_id AND t.message_id = m.id AND t.delivered AND t.status = 'translated'
        LEFT JOIN widget_client_messages cm ON cm.workspace_id = m.workspace_id AND cm.message_id = m.id
+       -- A survey invitation: only the message the survey was sent as (channel metadata alone could be anyone's).
+       LEFT JOIN surveys s ON s.workspace_id = m.workspace_id AND m.channel_meta->>'surveyUrl' IS NOT NULL
+         AND s.id = CASE WHEN m.channel_meta->>'surveyId' ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                         THEN (m.channel_meta->>'surveyId')::uuid END
+         AND s.message_id = m.id
        WHERE m.workspace_id = $1 AND m.conversation_id = ANY($2::uuid[]) AND m.direction IN ('inbound', 'outbound')
          AND ($3::uuid IS NULL OR m.id > $3::uuid) AND ($4::uuid IS NULL OR m.id = $4::uuid)
          AND NOT EXISTS (SELECT 1 FROM outbound_reviews r WHERE r.workspace_id = m.workspace_id AND r.message_id = m.id
