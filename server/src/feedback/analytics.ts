@@ -1,12 +1,8 @@
 import { primaryLanguage } from '../lib/language-tag.js';
 import { npsBucket, SCALE, type SurveyKind } from '../surveys/survey-kinds.js';
 
-/** One survey sent in the period, with its answer if it has one (dimensions as copied when it was decided). */
-export interface FeedbackRow {
-  kind: SurveyKind;
-  sentAt: Date;
-  /** null: not answered. */
-  score: number | null;
+/** What a survey copied from its conversation when it was decided, with the team's and agent's current names. */
+export interface SurveyDimensions {
   language: string | null;
   country: string | null;
   channel: string;
@@ -15,6 +11,14 @@ export interface FeedbackRow {
   agentId: string | null;
   agentName: string | null;
   tags: string[];
+}
+
+/** One survey sent in the period, with its answer if it has one. */
+export interface FeedbackRow extends SurveyDimensions {
+  kind: SurveyKind;
+  sentAt: Date;
+  /** null: not answered. */
+  score: number | null;
 }
 
 export const BREAKDOWNS = ['language', 'country', 'channel', 'team', 'agent', 'tag'] as const;

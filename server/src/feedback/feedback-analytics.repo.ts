@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/types.js';
 import type { Cursor } from '../http/cursor.js';
 import type { SurveyKind } from '../surveys/survey-kinds.js';
-import type { FeedbackRow } from './analytics.js';
+import type { FeedbackRow, SurveyDimensions } from './analytics.js';
 import type { SentimentLabel } from './feedback.schema.js';
 import { NEUTRAL_BAND } from './sentiment/label.js';
 
@@ -16,18 +16,7 @@ export async function workspaceSurveyKind(q: Queryable, workspaceId: string): Pr
  * and agent's current names. A survey counts in the period it was sent, its answer with it.
  */
 export async function feedbackRows(q: Queryable, workspaceId: string, kind: SurveyKind, start: Date, end: Date): Promise<FeedbackRow[]> {
-  const { rows } = await q.query<{
-    sentAt: Date | string;
-    score: number | null;
-    language: string | null;
-    country: string | null;
-    channel: string;
-    teamId: string | null;
-    teamName: string | null;
-    agentId: string | null;
-    agentName: string | null;
-    tags: string[];
-  }>(
+  const { rows } = await q.query<SurveyDimensions & { sentAt: Date | string; score: number | null }>(
     `SELECT s.sent_at AS "sentAt", r.score, s.language, s.country, s.channel,
             s.team_id AS "teamId", t.name AS "teamName", s.agent_id AS "agentId", a.name AS "agentName", s.tags
        FROM surveys s
@@ -54,7 +43,7 @@ export interface ResponseFilter {
   commented?: boolean | undefined;
 }
 
-export interface ResponseRow {
+export interface ResponseRow extends SurveyDimensions {
   id: string;
   surveyId: string;
   conversationId: string;
@@ -68,14 +57,6 @@ export interface ResponseRow {
   sentiment: number | null;
   answeredAt: Date;
   sentAt: Date | null;
-  language: string | null;
-  country: string | null;
-  channel: string;
-  teamId: string | null;
-  teamName: string | null;
-  agentId: string | null;
-  agentName: string | null;
-  tags: string[];
 }
 
 /** Answers in [start, end) matching the filter, newest first, `limit` rows after the cursor. */
