@@ -2346,6 +2346,17 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string
       'limit=5',
     ],
   },
+  {
+    path: () => '/api/v1/feedback/summary',
+    max: null,
+    bad: ['by=region', 'kind=stars', 'bucket=month', 'tz=Mars/Olympus', 'tz=', 'from=2026-02-30', 'from=2026-03-02&to=2026-03-01', 'from=2025-01-01&to=2026-03-01', 'limit=5'],
+  },
+  {
+    path: () => '/api/v1/feedback/responses',
+    max: 100,
+    bad: ['sentiment=angry', 'teamId=nope', 'agentId=1', 'country=ESP', 'language=!!', 'commented=maybe', 'kind=stars', 'tz=Mars/Olympus'],
+  },
+  { path: () => '/api/v1/feedback/responses.csv', max: null, bad: ['limit=5', 'cursor=abc', 'sentiment=angry', 'from=2026-03-02&to=2026-03-01'] },
   { path: (ids) => `/api/v1/conversations/${ids.conversation}/calls`, max: 100, bad: ['direction=inbound', 'outcome=missed'] },
   { path: () => '/api/v1/blocked-senders', max: 100, bad: ['channel=pigeon', 'channel=api', 'channel=', 'address=x'] },
   { path: () => '/api/v1/changes', max: 100, bad: ['status=bogus', 'status=', 'q=x'] },

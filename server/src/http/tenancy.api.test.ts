@@ -186,6 +186,9 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', path: '/api/v1/language/detect', access: 'agent', body: () => ({ texts: ['Hello, where is my parcel?'] }) },
   { method: 'GET', path: '/api/v1/reports/coverage', access: 'lead' },
   { method: 'GET', path: '/api/v1/reports/volume', access: 'lead' },
+  { method: 'GET', path: '/api/v1/feedback/summary', access: 'lead' },
+  { method: 'GET', path: '/api/v1/feedback/responses', access: 'lead' },
+  { method: 'GET', path: '/api/v1/feedback/responses.csv', access: 'lead' },
   {
     method: 'POST',
     path: '/api/v1/replies/check',
