@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/inbox', label: 'nav.inbox', minRole: 'agent' },
   { path: '/settings', label: 'nav.settings', minRole: 'lead' },
   { path: '/reports', label: 'nav.reports', minRole: 'lead' },
+  { path: '/feedback', label: 'nav.feedback', minRole: 'lead' },
 ];
 
 export const navFor = (role: Role): NavItem[] => NAV_ITEMS.filter((i) => hasRole(role, i.minRole));

@@ -12,6 +12,7 @@ const InboxPage = lazy(() => import('../pages/inbox-page'));
 const ConversationPage = lazy(() => import('../pages/conversation-page'));
 const SettingsPage = lazy(() => import('../pages/settings-page'));
 const ReportsPage = lazy(() => import('../pages/reports-page'));
+const FeedbackPage = lazy(() => import('../pages/feedback-page'));
 const NotFoundPage = lazy(() => import('../pages/not-found-page'));
 const ForbiddenPage = lazy(() => import('../pages/forbidden-page'));
 
@@ -46,6 +47,11 @@ export function Shell() {
             <Route path="/reports">
               <Gate min="lead">
                 <ReportsPage />
+              </Gate>
+            </Route>
+            <Route path="/feedback">
+              <Gate min="lead">
+                <FeedbackPage />
               </Gate>
             </Route>
             <Route component={NotFoundPage} />

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { CommentsTable, FeedbackCharts } from '../feedback/feedback-view';
+import { BREAKDOWNS, KINDS, type Breakdown, type FeedbackResponse, type FeedbackSummary, type SurveyKind } from '../feedback/types';
+import { useT } from '../i18n/use-t';
+import '../reports/reports.css';
+import { useLoad } from '../settings/use-load';
+import { PageHeading } from './page-heading';
+
+/**
+ * Survey feedback for leads: scores by language, country, channel, team, agent or tag (raw beside
+ * normalised per language), the weekly trend, the latest comments with translation and sentiment,
+ * and the CSV of the same answers (the server's default range until one is picked).
+ */
+export default function FeedbackPage() {
+  const t = useT();
+  const [kind, setKind] = useState<SurveyKind | null>(null);
+  const [by, setBy] = useState<Breakdown>('language');
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const common = { ...(kind ? { kind } : {}), ...(range ?? {}), tz };
+  const [summary] = useLoad<FeedbackSummary>(`/api/v1/feedback/summary?${new URLSearchParams({ ...common, by }).toString()}`);
+  const shown = summary.status === 'ok' ? { from: summary.data.from, to: summary.data.to } : range;
+  const listQuery = new URLSearchParams({ ...common, ...(shown ?? {}), ...(summary.status === 'ok' ? { kind: summary.data.kind } : {}) });
+  const [comments] = useLoad<{ data: FeedbackResponse[] }>(`/api/v1/feedback/responses?${listQuery.toString()}&commented=true&limit=50`);
+
+  const setDay = (which: 'from' | 'to', value: string) => {
+    if (!value || !shown) return;
+    setRange({ ...shown, [which]: value });
+  };
+
+  return (
+    <div className="reports">
+      <PageHeading>{t('feedback.title')}</PageHeading>
+      <form className="report-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('feedback.filters')}>
+        <label>
+          {t('feedback.kind')}
+          <select
+            value={kind ?? (summary.status === 'ok' ? summary.data.kind : 'csat')}
+            onChange={(e) => setKind(e.target.value as SurveyKind)}
+          >
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`feedback.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('reports.groupBy')}
+          <select value={by} onChange={(e) => setBy(e.target.value as Breakdown)}>
+            {BREAKDOWNS.map((b) => (
+              <option key={b} value={b}>
+                {t(`feedback.by.${b}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('reports.from')}
+          <input type="date" value={shown?.from ?? ''} max={shown?.to} onChange={(e) => setDay('from', e.target.value)} />
+        </label>
+        <label>
+          {t('reports.to')}
+          <input type="date" value={shown?.to ?? ''} min={shown?.from} onChange={(e) => setDay('to', e.target.value)} />
+        </label>
+        <a href={`/api/v1/feedback/responses.csv?${listQuery.toString()}`} download>
+          {t('feedback.download')}
+        </a>
+      </form>
+      {summary.status === 'loading' && <p className="loading">{t('app.loading')}</p>}
+      {summary.status === 'error' && (
+        <p role="alert" className="error">
+          {t('error.generic', { message: summary.message })}
+        </p>
+      )}
+      {summary.status === 'ok' && <FeedbackCharts summary={summary.data} />}
+      {comments.status === 'error' && (
+        <p role="alert" className="error">
+          {t('error.generic', { message: comments.message })}
+        </p>
+      )}
+      {comments.status === 'ok' && <CommentsTable responses={comments.data.data} />}
+    </div>
+  );
+}
