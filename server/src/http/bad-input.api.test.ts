@@ -1302,6 +1302,80 @@ const BODY_ROUTES: BodyRoute[] = [
   },
   {
     method: 'PUT',
+    path: '/api/v1/surveys/settings',
+    valid: () => ({
+      enabled: true,
+      kind: 'csat',
+      askComment: true,
+      reasons: [{ key: 'speed', labels: { en: 'Speed', es: 'Rapidez' } }],
+      delayMinutes: 60,
+      quietStart: 20,
+      quietEnd: 9,
+      throttleDays: 30,
+      linkTtlHours: 168,
+      channels: ['email', 'chat'],
+      texts: { es: { question: '¿Le ayudó {workspace}?' } },
+    }),
+    strings: [
+      ['reasons', '0', 'labels', 'es'],
+      ['texts', 'es', 'question'],
+    ],
+    wrongTypes: [
+      [['kind'], 'stars'],
+      [['delayMinutes'], 1.5],
+      [['delayMinutes'], 10_081],
+      [['quietStart'], 24],
+      [['quietEnd'], -1],
+      [['throttleDays'], '30'],
+      [['linkTtlHours'], 0],
+      [['channels'], ['email', 'email']],
+      [['channels', '0'], 'fax'],
+      [['reasons', '0', 'key'], 'Speed!'],
+      [['reasons', '0', 'labels'], {}],
+      [['texts', 'es'], {}],
+      [['texts', 'es', 'question'], ''],
+    ],
+    nestedObjects: [
+      ['reasons', '0'],
+      ['texts', 'es'],
+    ],
+    extra: [
+      {
+        name: '13 reasons',
+        body: () => ({ reasons: Array.from({ length: 13 }, (_, i) => ({ key: `r${i}`, labels: { en: 'x' } })) }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/reasons',
+      },
+      {
+        name: 'duplicate reason keys',
+        body: () => ({
+          reasons: [
+            { key: 'a', labels: { en: 'A' } },
+            { key: 'a', labels: { en: 'B' } },
+          ],
+        }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/reasons/1/key',
+      },
+      {
+        name: 'a placeholder other than {workspace}',
+        body: () => ({ texts: { es: { question: '¿{name}?' } } }),
+        status: 400,
+        code: 'validation_failed',
+        path: 'body/texts/es/question',
+      },
+      {
+        name: 'a locale key that is no tag',
+        body: () => ({ texts: { 'no tag': { question: 'x' } } }),
+        status: 400,
+        code: 'validation_failed',
+      },
+    ],
+  },
+  {
+    method: 'PUT',
     path: '/api/v1/mail/imap',
     valid: (n) => ({
       host: 'imap.example.com',
@@ -2231,6 +2305,7 @@ const ID_ROUTES: {
   },
   { method: 'POST', path: '/api/v1/changes/:id/announce', idKind: 'change' },
   { method: 'GET', path: '/api/v1/conversations/:id/changes', idKind: 'conversation' },
+  { method: 'GET', path: '/api/v1/conversations/:id/survey', idKind: 'conversation' },
 ];
 
 /** Routes whose path parameter is a mail address. */
@@ -2362,6 +2437,8 @@ const LIST_ROUTES: { path: (ids: Ids) => string; max: number | null; bad: string
   { path: () => '/api/v1/changes', max: 100, bad: ['status=bogus', 'status=', 'q=x'] },
   { path: (ids) => `/api/v1/changes/${ids.change}/links`, max: 100, bad: ['status=draft'] },
   { path: (ids) => `/api/v1/conversations/${ids.conversation}/changes`, max: null, bad: ['limit=5'] },
+  { path: (ids) => `/api/v1/conversations/${ids.conversation}/survey`, max: null, bad: ['limit=5'] },
+  { path: () => '/api/v1/surveys/settings', max: null, bad: ['limit=5'] },
 ];
 
 const cursorOf = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -2885,7 +2962,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const lists = ops.filter(
       (o) =>
         o.method === 'GET' &&
-        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|volume|calls|blocked-senders|counts|changes|links)$/.test(
+        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|volume|calls|blocked-senders|counts|changes|links|survey|surveys\/settings)$/.test(
           o.path,
         ),
     );

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { findConversation } from '../conversations/conversations.repo.js';
 import { actorOf } from '../http/actor.js';
@@ -11,6 +12,9 @@ import { ConversationSurveyView, SurveySettingsBody, SurveySettingsView } from '
 
 const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
 
+/** These reads take no query: an unknown parameter is a 400, not silently ignored. */
+const NoQuery = Type.Object({}, { additionalProperties: false });
+
 export function surveysRoutes(app: FastifyInstance, deps: Deps): void {
   const tags = ['surveys'];
 
@@ -18,7 +22,7 @@ export function surveysRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/v1/surveys/settings',
     {
       config: { access: 'lead' },
-      schema: { tags, summary: 'Survey settings (lead)', response: { 200: SurveySettingsView, ...errorResponses } },
+      schema: { tags, summary: 'Survey settings (lead)', querystring: NoQuery, response: { 200: SurveySettingsView, ...errorResponses } },
     },
     async (req) => findSurveySettings(deps.db, principalOf(req).workspaceId),
   );
@@ -55,6 +59,7 @@ export function surveysRoutes(app: FastifyInstance, deps: Deps): void {
         tags,
         summary: 'The conversation’s survey: scheduled, waiting, sent, answered or suppressed (with the reason); null before it is solved',
         params: IdParams,
+        querystring: NoQuery,
         response: { 200: ConversationSurveyView, ...errorResponses },
       },
     },
