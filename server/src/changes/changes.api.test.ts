@@ -259,7 +259,7 @@ describe.each(ENGINES)('close the loop on $engine', (engine) => {
     await call(h, ws.token, 'PATCH', '/api/v1/settings/translation', { discloseMachineTranslation: false });
   });
 
-  it.skipIf(!engine.available)('two announcements at once tell each customer once', async () => {
+  it.skipIf(!engine.available)('two announcements at once tell each customer once; spam is never told', async () => {
     const ids: string[] = [];
     for (const i of [1, 2, 3]) {
       const c = await customer({ name: `Same ${i}`, locale: 'es' });
@@ -267,6 +267,10 @@ describe.each(ENGINES)('close the loop on $engine', (engine) => {
     }
     const change = await req(lead, 'POST', '/api/v1/changes', { title: 'Once', description: 'Hecho.', sourceLanguage: 'es' }, 201);
     await req(lead, 'POST', `/api/v1/changes/${change.id}/links`, { conversationIds: ids });
+    // A customer linked only through a conversation marked as spam is not told.
+    const spammer = await customer({ name: 'Spammer', locale: 'es' });
+    const spam = await conversation('2026-03-12T09:00:00Z', spammer.id, 'es', 'Compre ahora', ['spam']);
+    await req(lead, 'POST', `/api/v1/changes/${change.id}/links`, { conversationIds: [spam] });
     const [a, b] = await Promise.all([
       call(h, lead, 'POST', `/api/v1/changes/${change.id}/announce`),
       call(h, lead, 'POST', `/api/v1/changes/${change.id}/announce`),
@@ -277,6 +281,9 @@ describe.each(ENGINES)('close the loop on $engine', (engine) => {
       expect(await notesOn(id)).toHaveLength(1);
       expect(await announcedEvents(id)).toHaveLength(1);
     }
+    expect(await notesOn(spam)).toEqual([]);
+    expect(await announcedEvents(spam)).toEqual([]);
+    expect((await req(agent, 'GET', `/api/v1/changes/${change.id}`)).counts).toEqual({ links: 4, customers: 4, told: 3 });
   });
 
   it.skipIf(!engine.available)('leads write, agents read; bad input and foreign ids are refused and write nothing', async () => {

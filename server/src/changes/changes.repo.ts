@@ -1,3 +1,4 @@
+import { SPAM_TAG } from '../abuse/mark-spam.js';
 import type { Queryable } from '../db/types.js';
 import type { Cursor } from '../http/cursor.js';
 
@@ -256,7 +257,8 @@ export interface Recipient {
 /**
  * Linked customers without a note, in customer order (so concurrent announcements take rows in the
  * same order). Each note goes on the customer's linked conversation with the latest activity; a
- * phone call only when they have nothing else, since a call has no channel to carry text.
+ * phone call only when they have nothing else, since a call has no channel to carry text. A
+ * conversation marked as spam carries no note: a customer linked only through spam is not told.
  */
 export async function untoldRecipients(q: Queryable, workspaceId: string, changeId: string): Promise<Recipient[]> {
   const { rows } = await q.query<Recipient>(
@@ -265,11 +267,11 @@ export async function untoldRecipients(q: Queryable, workspaceId: string, change
        FROM change_links l
        JOIN conversations c ON c.workspace_id = l.workspace_id AND c.id = l.conversation_id
        JOIN customers cu ON cu.workspace_id = l.workspace_id AND cu.id = l.customer_id
-      WHERE l.workspace_id = $1 AND l.change_id = $2
+      WHERE l.workspace_id = $1 AND l.change_id = $2 AND NOT c.tags @> ARRAY[$3::text]
         AND NOT EXISTS (SELECT 1 FROM change_announcements a
                          WHERE a.workspace_id = l.workspace_id AND a.change_id = l.change_id AND a.customer_id = l.customer_id)
       ORDER BY l.customer_id, (c.channel = 'phone'), coalesce(c.last_message_at, c.created_at) DESC, c.id DESC`,
-    [workspaceId, changeId],
+    [workspaceId, changeId, SPAM_TAG],
   );
   return rows;
 }
