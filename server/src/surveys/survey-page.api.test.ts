@@ -173,6 +173,12 @@ describe.each(ENGINES)('survey page on $engine', (engine) => {
     expect(first.body).toContain('Gracias, hemos guardado su comentario.');
     expect(first.body).toContain('Tardaron mucho.</textarea>');
     const at1 = new Date(h.clock());
+    // A form without the reasons on it leaves them; one that showed them with none ticked clears them.
+    expect((await responseOf(s))[0]).toMatchObject({ comment: 'Tardaron mucho.', commented_at: at1, reasons: ['speed'] });
+    await form(s.token, [
+      ['reasons', '1'],
+      ['comment', 'Tardaron mucho.'],
+    ]);
     expect((await responseOf(s))[0]).toMatchObject({ comment: 'Tardaron mucho.', commented_at: at1, reasons: [] });
     h.clock.advance(60_000);
     const second = await json({ token: s.token, comment: 'Tardaron, pero lo resolvieron.', reasons: ['speed', 'kindness'] });

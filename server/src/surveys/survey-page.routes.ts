@@ -58,7 +58,7 @@ function parseForm(body: Buffer): Record<string, string[]> {
   return out;
 }
 
-/** The form's fields as an answer: `score` (radio), `reason` (checkboxes), `comment`. Unknown fields are ignored. */
+/** The form's fields as an answer: `score` (radio), `reason` (checkboxes; `reasons` marks that they were shown), `comment`. */
 function formAnswer(form: Record<string, string[]>): AnswerInput {
   const raw = form.score?.[0];
   if (raw !== undefined && !/^\d{1,2}$/.test(raw))
@@ -66,7 +66,7 @@ function formAnswer(form: Record<string, string[]>): AnswerInput {
   return {
     source: 'link',
     ...(raw !== undefined ? { score: Number(raw) } : {}),
-    ...(form.reason || form.comment !== undefined ? { reasons: form.reason ?? [] } : {}),
+    ...(form.reason || form.reasons ? { reasons: form.reason ?? [] } : {}),
     ...(form.comment !== undefined ? { comment: form.comment[0]! } : {}),
   };
 }

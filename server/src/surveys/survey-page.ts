@@ -118,7 +118,10 @@ export function renderSurveyPage(m: SurveyPageModel, nonce: string): string {
       const checked = m.chosenReasons.includes(r.key) ? ' checked' : '';
       return `<div class="choice"><input type="checkbox" id="r${i}" name="reason" value="${esc(r.key)}"${checked}><label for="r${i}">${esc(reasonLabel(r, m.locale))}</label></div>`;
     });
-    fields.push(`<fieldset><legend>${esc(t.reasonsLegend)}</legend>${boxes.join('')}</fieldset>`);
+    // The marker says the reasons were on the form, so unticking them all clears them.
+    fields.push(
+      `<fieldset><legend>${esc(t.reasonsLegend)}</legend>${boxes.join('')}<input type="hidden" name="reasons" value="1"></fieldset>`,
+    );
   }
   if (m.askComment)
     fields.push(
