@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../http/deps.js';
 import { toAppError } from '../http/error-handler.js';
+import { htmlPage } from '../http/html-page.js';
 import { ErrorResponse, Nullable, Timestamp, Uuid } from '../http/schemas.js';
 import { AppError } from '../lib/errors.js';
 import { allowCors } from '../widget/widget-access.js';
@@ -71,18 +72,12 @@ function formAnswer(form: Record<string, string[]>): AnswerInput {
   };
 }
 
-function securityHeaders(reply: FastifyReply, nonce: string): FastifyReply {
-  return reply
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .header(
-      'content-security-policy',
-      `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; form-action 'self'; ` +
-        "frame-ancestors 'none'; base-uri 'none'",
-    );
-}
+const securityHeaders = (reply: FastifyReply, nonce: string): FastifyReply =>
+  htmlPage(
+    reply,
+    `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; form-action 'self'; ` +
+      "frame-ancestors 'none'; base-uri 'none'",
+  );
 
 /** The first language the browser asks for: the language of a page about a link we could not read. */
 const browserLocale = (req: FastifyRequest): string | null =>

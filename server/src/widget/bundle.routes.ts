@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { htmlPage } from '../http/html-page.js';
 import { ErrorResponse } from '../http/schemas.js';
 import { AppError } from '../lib/errors.js';
 import { loadWidget } from './bundle.js';
@@ -147,15 +148,9 @@ function sendDemo(reply: FastifyReply, origin: string, key: string, locale: stri
 </body>
 </html>
 `;
-  return reply
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .header(
-      'content-security-policy',
-      `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; ` +
-        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    )
-    .send(html);
+  return htmlPage(
+    reply,
+    `default-src 'none'; script-src 'self' 'nonce-${nonce}'; style-src 'nonce-${nonce}'; connect-src 'self'; img-src 'self' data:; ` +
+      "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  ).send(html);
 }
