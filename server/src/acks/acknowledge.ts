@@ -1,10 +1,9 @@
 import { compiledCalendars } from '../calendars/compiled-cache.js';
-import { recordMessage } from '../conversations/conversations.repo.js';
 import type { Queryable } from '../db/types.js';
-import { appendEvent, recordChange } from '../events/events.repo.js';
+import { recordChange } from '../events/events.repo.js';
 import { newId } from '../lib/ids.js';
 import { primaryLanguage } from '../lib/language-tag.js';
-import { insertMessage } from '../messages/messages.repo.js';
+import { addSystemMessage } from '../messages/system-message.js';
 import { ackFacts, claimAck, findAckSettings, lastSentTo, lockRecipient, type AckLogRow } from './acks.repo.js';
 import { composeAck } from './compose.js';
 import { rateLimit, senderKey } from './rate-limit.js';
@@ -123,24 +122,10 @@ export async function acknowledgeConversation(tx: Queryable, workspaceId: string
     },
   });
   if (!claimed) return { kind: 'skipped', why: 'decided' };
-  await insertMessage(tx, workspaceId, {
-    id: messageId,
-    conversationId,
-    direction: 'outbound',
-    authorType: 'system',
-    authorId: null,
-    text: ack.text,
-    html: null,
-    language: ack.language,
-    attachments: [],
-    channelMeta: ackChannelMeta(workspaceId),
-    createdAt: now,
-  });
-  await recordMessage(tx, workspaceId, conversationId, now, false);
-  await appendEvent(
+  await addSystemMessage(
     tx,
     workspaceId,
-    { type: 'message.created', subjectId: messageId, payload: { conversationId, messageId, direction: 'outbound' } },
+    { id: messageId, conversationId, text: ack.text, language: ack.language, channelMeta: ackChannelMeta(workspaceId) },
     now,
   );
   await recordChange(

@@ -1,10 +1,9 @@
 import { ackChannelMeta } from '../acks/acknowledge.js';
-import { recordMessage } from '../conversations/conversations.repo.js';
 import type { Db, Queryable } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/ids.js';
-import { insertMessage } from '../messages/messages.repo.js';
+import { addSystemMessage } from '../messages/system-message.js';
 import { findWorkspace } from '../workspaces/workspaces.repo.js';
 import { composeInvitation } from './compose-invitation.js';
 import { ruleInput } from './decide-survey.js';
@@ -83,29 +82,21 @@ export async function sendSurvey(tx: Queryable, deps: SurveySendDeps, workspaceI
     overrides: settings.texts,
   });
   const messageId = newId();
-  await insertMessage(tx, workspaceId, {
-    id: messageId,
-    conversationId: row.conversationId,
-    direction: 'outbound',
-    authorType: 'system',
-    authorId: null,
-    text: invitation.text,
-    html: null,
-    language: invitation.language,
-    attachments: [],
-    // Channel metadata is flat strings: the survey's id, kind and link for the widget and the console.
-    channelMeta: { ...ackChannelMeta(workspaceId), surveyId: id, surveyKind: row.kind, surveyUrl: url },
-    createdAt: now,
-  });
-  await recordMessage(tx, workspaceId, row.conversationId, now, false);
-  await markSurveySent(tx, workspaceId, id, { sentAt: now, expiresAt, messageId });
   const conversationId = row.conversationId;
-  await appendEvent(
+  await addSystemMessage(
     tx,
     workspaceId,
-    { type: 'message.created', subjectId: messageId, payload: { conversationId, messageId, direction: 'outbound' } },
+    {
+      id: messageId,
+      conversationId,
+      text: invitation.text,
+      language: invitation.language,
+      // Channel metadata is flat strings: the survey's id, kind and link for the widget and the console.
+      channelMeta: { ...ackChannelMeta(workspaceId), surveyId: id, surveyKind: row.kind, surveyUrl: url },
+    },
     now,
   );
+  await markSurveySent(tx, workspaceId, id, { sentAt: now, expiresAt, messageId });
   await appendEvent(
     tx,
     workspaceId,
