@@ -62,6 +62,8 @@ describe('console messages', () => {
             met: 1,
             targets: 2,
             weeks: 4,
+            // The settings editors' rows.
+            position: 2,
             // A linked change on the conversation timeline.
             state: 'here',
             title: 'Portuguese invoices',

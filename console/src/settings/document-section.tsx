@@ -42,6 +42,7 @@ export function DocumentSection<D>({ config }: { config: DocumentConfig<D> }) {
           <EntityForm
             fields={config.fields}
             initial={config.toForm(doc.data)}
+            resetKey={loaded.status === 'ok' ? loaded.data : undefined}
             save={async (values) => {
               await api[config.method](config.path, config.toBody(values, doc.data));
               reload();

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import { useT } from '../i18n/use-t';
 import { FieldControl } from './field-control';
-import { errorsByField, FieldInputError, type FieldDef, type FormValues } from './forms';
+import type { ApiErrorDetail } from '../api/client';
+import { errorsByField, FieldInputError, issuesFor, type FieldDef, type FormValues } from './forms';
 
 interface Props {
   fields: readonly FieldDef[];
@@ -11,13 +12,23 @@ interface Props {
   save(values: FormValues): Promise<void>;
   onCancel?: () => void;
   submitLabel?: string;
+  /** When this changes (the document was read again after a save), the form starts over from `initial`. */
+  resetKey?: unknown;
 }
 
 /** A settings form: fields, a save button, and the server's validation errors beside the fields. */
-export function EntityForm({ fields, initial, save, onCancel, submitLabel }: Props) {
+export function EntityForm({ fields, initial, save, onCancel, submitLabel, resetKey }: Props) {
   const t = useT();
   const [values, setValues] = useState<FormValues>(initial);
+  // New rows get their ids from the server: without this, the next save would send them as new again.
+  const [seenKey, setSeenKey] = useState(resetKey);
+  if (resetKey !== seenKey) {
+    setSeenKey(resetKey);
+    setValues(initial);
+  }
   const [errors, setErrors] = useState<Record<string, string[]>>({});
+  // Custom editors place each detail themselves, by its path inside their value.
+  const [details, setDetails] = useState<ApiErrorDetail[]>([]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
@@ -28,11 +39,17 @@ export function EntityForm({ fields, initial, save, onCancel, submitLabel }: Pro
     try {
       await save(values);
       setErrors({});
+      setDetails([]);
       setSaved(true);
     } catch (err) {
-      if (err instanceof FieldInputError) setErrors({ [err.field]: [err.message] });
-      else if (isApiError(err) && err.details.length) setErrors(errorsByField(fields, err.details));
-      else setErrors({ '': [err instanceof Error ? err.message : String(err)] });
+      const found =
+        err instanceof FieldInputError
+          ? [{ path: err.field, message: err.message }]
+          : isApiError(err) && err.details.length
+            ? err.details
+            : null;
+      setDetails(found ?? []);
+      setErrors(found ? errorsByField(fields, found) : { '': [err instanceof Error ? err.message : String(err)] });
     } finally {
       setBusy(false);
     }
@@ -47,6 +64,7 @@ export function EntityForm({ fields, initial, save, onCancel, submitLabel }: Pro
           field={f}
           value={values[f.name]}
           errors={errors[f.name]}
+          issues={f.kind === 'custom' ? issuesFor(f, details) : undefined}
           onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))}
         />
       ))}

@@ -1,18 +1,23 @@
 import { useId } from 'react';
 import { useT } from '../i18n/use-t';
-import { arr, bool, str, type FieldDef, type FormValue } from './forms';
+import { arr, bool, str, type FieldDef, type FieldIssue, type FormValue } from './forms';
 
 interface Props {
   field: FieldDef;
   value: FormValue | undefined;
   errors: string[] | undefined;
+  /** A custom field's errors with their paths, for its editor to place. */
+  issues?: readonly FieldIssue[];
   onChange(v: FormValue): void;
 }
 
 /** One labelled control with its hint and its errors tied to it by aria-describedby. */
-export function FieldControl({ field, value, errors, onChange }: Props) {
+export function FieldControl({ field, value, errors, issues, onChange }: Props) {
   const t = useT();
   const id = useId();
+  if (field.kind === 'custom' && field.render) {
+    return <div className="field field-custom">{field.render({ value, onChange, issues: issues ?? [] })}</div>;
+  }
   const hintId = field.hint ? `${id}-hint` : undefined;
   const errId = errors?.length ? `${id}-err` : undefined;
   const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;

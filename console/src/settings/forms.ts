@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiErrorDetail } from '../api/client';
 import type { MessageId } from '../i18n/messages';
 
@@ -7,7 +8,7 @@ import type { MessageId } from '../i18n/messages';
  * body/definition/weekly/0/start) are shown next to the field whose `paths` they start with.
  */
 
-export type FieldKind = 'text' | 'email' | 'password' | 'number' | 'select' | 'multi' | 'list' | 'lines' | 'json' | 'checkbox';
+export type FieldKind = 'text' | 'email' | 'password' | 'number' | 'select' | 'multi' | 'list' | 'lines' | 'json' | 'checkbox' | 'custom';
 
 export interface Option {
   value: string;
@@ -25,9 +26,24 @@ export interface FieldDef {
   createOnly?: boolean;
   /** Body paths (without `body/`) whose errors belong to this field; default: the field's name. */
   paths?: string[];
+  /** kind 'custom': an editor of its own (routing rules, say) for a structured value. */
+  render?: (props: CustomFieldProps) => ReactNode;
 }
 
-export type FormValue = string | boolean | string[];
+/** A server error under a custom field, its path relative to the field's ('0/when/languages/1'). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export interface CustomFieldProps {
+  value: FormValue | undefined;
+  onChange(v: FormValue): void;
+  issues: readonly FieldIssue[];
+}
+
+/** `object`: the structured value of a custom field, which only its editor and mapping read. */
+export type FormValue = string | boolean | string[] | object;
 export type FormValues = Record<string, FormValue>;
 
 /** A field's value the user typed that cannot become a body (bad JSON, say): shown like a server error. */
@@ -40,9 +56,11 @@ export class FieldInputError extends Error {
   }
 }
 
-export const str = (v: FormValue | undefined): string => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(', ') : '');
+export const arr = (v: FormValue | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+export const str = (v: FormValue | undefined): string => (typeof v === 'string' ? v : Array.isArray(v) ? arr(v).join(', ') : '');
 export const bool = (v: FormValue | undefined): boolean => v === true;
-export const arr = (v: FormValue | undefined): string[] => (Array.isArray(v) ? v : []);
+/** A custom field's rows (the editor and its mapping agree on T). */
+export const rows = <T>(v: FormValue | undefined): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** "de, fr ,pt-BR" → ['de', 'fr', 'pt-BR']; blank → []. */
 export const splitList = (v: FormValue | undefined): string[] =>
@@ -73,6 +91,27 @@ export function parseJson(field: string, v: FormValue | undefined): unknown {
 }
 
 export const jsonText = (v: unknown): string => (v === undefined || v === null ? '' : JSON.stringify(v, null, 2));
+
+/** The details a custom field claims, with paths relative to it (its own path itself becomes ''). */
+export function issuesFor(field: FieldDef, details: readonly ApiErrorDetail[]): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const d of details) {
+    const path = d.path.replace(/^body\/?/, '');
+    for (const p of field.paths ?? [field.name]) {
+      if (path === p || path.startsWith(`${p}/`)) {
+        out.push({ path: path.slice(p.length + 1), message: d.message });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Messages of the issues at `prefix` or under it ('' takes them all). */
+export const issuesAt = (issues: readonly FieldIssue[], prefix: string): string[] =>
+  issues
+    .filter((i) => prefix === '' || i.path === prefix || i.path.startsWith(`${prefix}/`))
+    .map((i) => (i.path === prefix ? i.message : `${prefix === '' ? i.path : i.path.slice(prefix.length + 1)}: ${i.message}`));
 
 /** Server error details → messages per field name; those no field claims go under ''. */
 export function errorsByField(fields: readonly FieldDef[], details: readonly ApiErrorDetail[]): Record<string, string[]> {

@@ -1,62 +1,36 @@
-import { useT } from '../../i18n/use-t';
 import { DocumentSection, type DocumentConfig } from '../document-section';
-import { jsonText, parseJson } from '../forms';
+import { RoutingChainsEditor } from '../editors/routing-chains';
+import { chainBodies, ruleBodies, teamBodies, toChainRows, toRuleRows, toTeamRows, type RoutingDoc } from '../editors/routing-form';
+import { RoutingRulesEditor } from '../editors/routing-rules';
+import { TeamRoutingEditor } from '../editors/team-routing';
+import { rows } from '../forms';
 import type { Lookups } from '../lookups';
-
-interface Routing {
-  rules: { id: string; name: string; when: Record<string, string[]>; teamId: string }[];
-  chains: { id: string; name: string; teamIds: string[] }[];
-  teams: { teamId: string; mode: string; bar: string; fallbacks: unknown[]; customized: boolean }[];
-}
 
 /** Routing rules (first match names the team), follow-the-sun chains, per-team assignment: one document. */
 export function RoutingSection({ lookups }: { lookups: Lookups }) {
-  const t = useT();
-  const config: DocumentConfig<Routing> = {
+  const config: DocumentConfig<RoutingDoc> = {
     title: 'settings.routing.title',
     intro: 'settings.routing.intro',
     path: '/api/v1/routing',
     method: 'put',
     fields: [
-      { name: 'rules', label: 'settings.field.rules', kind: 'json', hint: 'settings.hint.rules' },
-      { name: 'chains', label: 'settings.field.chains', kind: 'json', hint: 'settings.hint.chains' },
-      { name: 'teams', label: 'settings.field.teamRouting', kind: 'json', hint: 'settings.hint.teamRouting' },
+      { name: 'rules', label: 'settings.field.rules', kind: 'custom', render: (p) => <RoutingRulesEditor {...p} teams={lookups.teams} /> },
+      {
+        name: 'chains',
+        label: 'settings.field.chains',
+        kind: 'custom',
+        render: (p) => <RoutingChainsEditor {...p} teams={lookups.teams} />,
+      },
+      {
+        name: 'teams',
+        label: 'settings.field.teamRouting',
+        kind: 'custom',
+        render: (p) => <TeamRoutingEditor {...p} nameOf={lookups.nameOf} />,
+      },
     ],
-    toForm: (r) => ({
-      rules: jsonText(r.rules),
-      chains: jsonText(r.chains),
-      // Only teams with settings of their own; the others keep the defaults.
-      teams: jsonText(r.teams.filter((x) => x.customized).map(({ customized: _c, ...rest }) => rest)),
-    }),
-    toBody: (v) => ({
-      rules: parseJson('rules', v.rules) ?? [],
-      chains: parseJson('chains', v.chains) ?? [],
-      teams: parseJson('teams', v.teams) ?? [],
-    }),
-    extra: (r) => (
-      <div className="summary">
-        <h3>{t('settings.routing.summary')}</h3>
-        <ol aria-label={t('settings.field.rules')}>
-          {r.rules.map((rule) => (
-            <li key={rule.id}>
-              {rule.name}:{' '}
-              {Object.entries(rule.when)
-                .map(([k, v]) => `${k} ${v.join('/')}`)
-                .join(', ') || '*'}{' '}
-              → {lookups.nameOf(rule.teamId)}
-            </li>
-          ))}
-        </ol>
-        <ul aria-label={t('settings.field.chains')}>
-          {r.chains.map((c) => (
-            <li key={c.id}>
-              {c.name}: {c.teamIds.map(lookups.nameOf).join(' → ')}
-            </li>
-          ))}
-        </ul>
-        <p className="muted">{t('settings.routing.teamIds', { teams: lookups.teams.map((x) => `${x.label} = ${x.value}`).join('; ') })}</p>
-      </div>
-    ),
+    toForm: (r) => ({ rules: toRuleRows(r.rules), chains: toChainRows(r.chains), teams: toTeamRows(r.teams) }),
+    // The PUT replaces the whole document: rules and chains in the order shown, teams off the defaults.
+    toBody: (v) => ({ rules: ruleBodies(rows(v.rules)), chains: chainBodies(rows(v.chains)), teams: teamBodies(rows(v.teams)) }),
   };
   return <DocumentSection config={config} />;
 }

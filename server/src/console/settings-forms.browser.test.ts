@@ -1,0 +1,116 @@
+/**
+ * The settings editors that replaced JSON text areas, in real Chromium against the demo workspace: a
+ * lead adds a routing rule (Portuguese from Brazil → São Paulo) through the form and finds it in the
+ * API, moves it up and reorders a follow-the-sun chain, sees the server's refusal of a bad language
+ * tag beside that field, and axe finds nothing serious with the editors open.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents } from '../demo/demo-data.js';
+import { axeProblems } from '../test/axe.js';
+import { chromiumForTests, screenshotPath } from '../test/browser.js';
+import { startConsoleFixture, type ConsoleFixture } from '../test/console-fixture.js';
+import { ENGINES } from '../test/engines.js';
+import { call } from '../test/harness.js';
+import type { LiveHarness } from '../test/live.js';
+import en from '../../../console/src/i18n/messages/en.json' with { type: 'json' };
+
+const engine = ENGINES[0]!;
+const fill = (msg: string, values: Record<string, string | number>) => msg.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+
+interface Routing {
+  rules: { id: string; name: string; when: Record<string, string[]>; teamId: string }[];
+  chains: { id: string; name: string; teamIds: string[] }[];
+}
+
+describe.skipIf(!chromiumForTests() || !engine.available)('settings editors in Chromium', () => {
+  let fixture: ConsoleFixture | undefined;
+  let h: LiveHarness;
+  let browser: Browser;
+  let token: string;
+
+  beforeAll(async () => {
+    fixture = await startConsoleFixture(engine, 'settings forms test');
+    ({ h, browser, token } = fixture);
+  });
+  afterAll(async () => {
+    await fixture?.close();
+  });
+
+  const routing = async (): Promise<Routing> => (await call(h, token, 'GET', '/api/v1/routing')).json();
+
+  async function signIn(page: Page, path: string, role: 'lead' | 'admin') {
+    await page.goto(`${h.base}${path}`);
+    await page.getByLabel(en['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
+    await page.getByLabel(en['signIn.email']).fill(demoAgents.find((a) => a.role === role)!.email);
+    await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
+    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+  }
+
+  it('a lead adds, reorders and fixes routing rules and reorders a chain through the form', async () => {
+    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, '/settings/routing', 'lead');
+    const rules = page.getByRole('group', { name: en['settings.field.rules'] });
+    await rules.getByRole('group', { name: /^Rule 1: / }).waitFor();
+    const before = await routing();
+    const n = before.rules.length;
+    const teams = (await call(h, token, 'GET', '/api/v1/teams?limit=100')).json().data as { id: string; name: string }[];
+    const saoPaulo = teams.find((t) => t.name === 'São Paulo')!.id;
+
+    // Add a rule: name, conditions as inputs and checkboxes, the team from a list of names.
+    await rules.getByRole('button', { name: en['settings.routing.addRule'] }).click();
+    const added = rules.getByRole('group', {
+      name: fill(en['settings.routing.ruleLegend'], { position: n + 1, name: en['settings.routing.newRule'] }),
+    });
+    await added.getByLabel(en['settings.field.name']).fill('Portuguese from Brazil');
+    const rule = rules.getByRole('group', { name: `Rule ${n + 1}: Portuguese from Brazil` });
+    await rule.getByLabel(en['settings.field.languages']).fill('pt');
+    await rule.getByLabel(en['settings.field.countries']).fill('BR');
+    await rule.getByRole('group', { name: en['settings.field.channels'] }).getByLabel(en['inbox.channel.whatsapp']).check();
+    await rule.getByLabel(en['settings.routing.ruleTeam']).selectOption({ label: 'São Paulo' });
+    await page.getByRole('button', { name: en['settings.save'] }).click();
+    await page.getByRole('status').filter({ hasText: en['settings.saved'] }).waitFor();
+    const saved = await routing();
+    expect(saved.rules.slice(0, n)).toEqual(before.rules);
+    expect(saved.rules[n]).toMatchObject({
+      name: 'Portuguese from Brazil',
+      when: { languages: ['pt'], countries: ['BR'], channels: ['whatsapp'] },
+      teamId: saoPaulo,
+    });
+    const id = saved.rules[n]!.id;
+
+    // Move it above the rule before it: same rules, same ids, new order.
+    await rules.getByRole('button', { name: fill(en['settings.editor.moveUp'], { name: 'Portuguese from Brazil' }) }).click();
+    await rules.getByRole('group', { name: `Rule ${n}: Portuguese from Brazil` }).waitFor();
+    // The chain: Tokyo → … → San Francisco; its second team goes first.
+    const chain = page.getByRole('group', { name: en['settings.field.chains'] }).getByRole('group', { name: /^Chain 1: / });
+    const firstTwo = before.chains[0]!.teamIds.slice(0, 2);
+    const second = teams.find((t) => t.id === firstTwo[1])!.name;
+    await chain.getByRole('button', { name: fill(en['settings.editor.moveUp'], { name: second }) }).click();
+    expect(await chain.getByLabel(fill(en['settings.routing.chainStep'], { position: 1 })).inputValue()).toBe(firstTwo[1]);
+    await page.getByRole('button', { name: en['settings.save'] }).click();
+    await expect
+      .poll(async () => (await routing()).rules.map((r) => r.id))
+      .toEqual([...before.rules.slice(0, n - 1).map((r) => r.id), id, before.rules[n - 1]!.id]);
+    expect((await routing()).chains[0]!.teamIds).toEqual([firstTwo[1], firstTwo[0], ...before.chains[0]!.teamIds.slice(2)]);
+
+    // A language that is not a tag: the server refuses it and the form says so beside that field.
+    const moved = rules.getByRole('group', { name: `Rule ${n}: Portuguese from Brazil` });
+    const languages = moved.getByLabel(en['settings.field.languages']);
+    await languages.fill('pt, português!');
+    await page.getByRole('button', { name: en['settings.save'] }).click();
+    await expect.poll(() => languages.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await languages.getAttribute('aria-describedby'))!.split(' ');
+    expect(await page.locator(`[id="${describedBy[describedBy.length - 1]}"]`).textContent()).toMatch(/^português!: must match pattern/);
+    expect(await page.getByRole('alert').allTextContents()).toEqual([en['settings.fixErrors']]);
+    expect((await routing()).rules.find((r) => r.id === id)!.when.languages).toEqual(['pt']);
+
+    // The team settings: selects per team, and a fallback row added to one of them.
+    const teamRouting = page.getByRole('group', { name: en['settings.field.teamRouting'] });
+    await teamRouting.getByRole('button', { name: fill(en['settings.routing.addFallback'], { name: 'São Paulo' }) }).click();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('console-settings-routing.png'), fullPage: true });
+    await ctx.close();
+  });
+});
