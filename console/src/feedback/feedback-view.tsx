@@ -91,7 +91,7 @@ export function FeedbackCharts({ summary }: { summary: FeedbackSummary }) {
           <caption>{t('reports.tableOf', { what: t('feedback.trendTitle') })}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('reports.from')}</th>
+              <th scope="col">{t('feedback.weekOf')}</th>
               <th scope="col">{t('feedback.sent')}</th>
               <th scope="col">{t('feedback.answered')}</th>
               <th scope="col">{t('feedback.average')}</th>
