@@ -1,4 +1,4 @@
-import { ackChannelMeta } from '../acks/acknowledge.js';
+import { loopId } from '../acks/acknowledge.js';
 import type { Db, Queryable } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import type { Clock } from '../lib/clock.js';
@@ -91,8 +91,8 @@ export async function sendSurvey(tx: Queryable, deps: SurveySendDeps, workspaceI
       conversationId,
       text: invitation.text,
       language: invitation.language,
-      // Channel metadata is flat strings: the survey's id, kind and link for the widget and the console.
-      channelMeta: { ...ackChannelMeta(workspaceId), surveyId: id, surveyKind: row.kind, surveyUrl: url },
+      // Flat strings: the survey's id, kind and link for the widget and the console. auto-generated: it answers nothing (RFC 3834 §5).
+      channelMeta: { autoSubmitted: 'auto-generated', xLoop: loopId(workspaceId), surveyId: id, surveyKind: row.kind, surveyUrl: url },
     },
     now,
   );

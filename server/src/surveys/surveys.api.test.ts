@@ -150,7 +150,7 @@ describe.each(ENGINES)('survey sending on $engine', (engine) => {
       expect(url.startsWith(`${PUBLIC}/s/v1.${ws.id}.${sent.id}.`)).toBe(true);
       expect(message).toMatchObject({
         direction: 'outbound',
-        channelMeta: { autoSubmitted: 'auto-replied', surveyId: sent.id, surveyKind: 'csat', surveyUrl: url },
+        channelMeta: { autoSubmitted: 'auto-generated', xLoop: `meridian-${ws.id}`, surveyId: sent.id, surveyKind: 'csat', surveyUrl: url },
       });
       // The text is the pure composer's for the survey's locale, with one link per score.
       const name = (await h.db.query<{ name: string }>(`SELECT name FROM workspaces WHERE id = $1`, [ws.id])).rows[0]!.name;
