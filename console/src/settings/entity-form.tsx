@@ -5,6 +5,10 @@ import { FieldControl } from './field-control';
 import type { ApiErrorDetail } from '../api/client';
 import { errorsByField, FieldInputError, issuesFor, type FieldDef, type FormValues } from './forms';
 
+/** Ajv's summary of a failed union says nothing its branch errors beside the fields do not. */
+const withoutUnionSummary = (details: ApiErrorDetail[]) =>
+  details.length > 1 ? details.filter((d) => d.message !== 'must match a schema in anyOf') : details;
+
 interface Props {
   fields: readonly FieldDef[];
   initial: FormValues;
@@ -46,7 +50,7 @@ export function EntityForm({ fields, initial, save, onCancel, submitLabel, reset
         err instanceof FieldInputError
           ? [{ path: err.field, message: err.message }]
           : isApiError(err) && err.details.length
-            ? err.details
+            ? withoutUnionSummary(err.details)
             : null;
       setDetails(found ?? []);
       setErrors(found ? errorsByField(fields, found) : { '': [err instanceof Error ? err.message : String(err)] });

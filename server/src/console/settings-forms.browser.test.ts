@@ -2,7 +2,9 @@
  * The settings editors that replaced JSON text areas, in real Chromium against the demo workspace: a
  * lead adds a routing rule (Portuguese from Brazil → São Paulo) through the form and finds it in the
  * API, moves it up and reorders a follow-the-sun chain, sees the server's refusal of a bad language
- * tag beside that field, and axe finds nothing serious with the editors open.
+ * tag beside that field, and axe finds nothing serious with the editors open. An admin adds a Telegram
+ * account through its own labelled fields (secrets write-only: an edit with them blank keeps them) and
+ * sets the widget's greeting per language and a pre-chat field as rows.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +113,90 @@ describe.skipIf(!chromiumForTests() || !engine.available)('settings editors in C
     await teamRouting.getByRole('button', { name: fill(en['settings.routing.addFallback'], { name: 'São Paulo' }) }).click();
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('console-settings-routing.png'), fullPage: true });
+    await ctx.close();
+  });
+
+  it('an admin adds a Telegram account through its fields and sets the widget greeting per language', async () => {
+    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, '/settings/channels', 'admin');
+    await page.getByRole('heading', { name: en['settings.accounts.title'], level: 2 }).waitFor();
+    const addAccount = fill(en['settings.add'], { what: en['settings.accounts.title'] });
+    await page.getByRole('button', { name: addAccount }).click();
+    const dialog = page.getByRole('dialog', { name: addAccount });
+    await dialog.getByLabel(en['settings.field.name'], { exact: true }).fill('Support bot');
+    await dialog.getByLabel(en['settings.field.kind']).selectOption('telegram');
+    await dialog.getByLabel(en['settings.account.botUsername']).fill('meridian_help_bot');
+    const botToken = dialog.getByLabel(en['settings.account.botToken']);
+    expect(await botToken.getAttribute('type')).toBe('password');
+    await botToken.fill('not-a-token');
+    await dialog.getByLabel(en['settings.account.secretToken']).fill('s3cret_token');
+    await dialog.getByRole('button', { name: en['settings.save'] }).click();
+    await expect.poll(() => botToken.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await botToken.getAttribute('aria-describedby'))!.split(' ');
+    expect(await page.locator(`[id="${describedBy[describedBy.length - 1]}"]`).textContent()).toMatch(/^must match pattern/);
+    // Only that: not how the body fails the WhatsApp and SMS shapes of the union.
+    expect(await dialog.locator('.field-errors li').allTextContents()).toEqual([expect.stringMatching(/^must match pattern/)]);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('console-settings-account.png') });
+
+    await botToken.fill('123456:AAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await dialog.getByRole('button', { name: en['settings.save'] }).click();
+    await page.getByRole('cell', { name: 'Support bot', exact: true }).waitFor();
+    const listed = async () =>
+      ((await call(h, token, 'GET', '/api/v1/channels')).json().data as { name: string; settings: object; secretsSet: string[] }[]).find(
+        (a) => a.name === 'Support bot',
+      );
+    expect(await listed()).toMatchObject({
+      kind: 'telegram',
+      settings: { botUsername: 'meridian_help_bot' },
+      secretsSet: ['botToken', 'secretToken'],
+    });
+
+    // Editing: the secrets start empty and, left so, stay stored.
+    await page.getByRole('button', { name: fill(en['settings.edit'], { name: 'Support bot' }) }).click();
+    const edit = page.getByRole('dialog');
+    expect(await edit.getByLabel(en['settings.account.botToken']).inputValue()).toBe('');
+    await edit.getByLabel(en['settings.account.botUsername']).fill('meridian_desk_bot');
+    await edit.getByRole('button', { name: en['settings.save'] }).click();
+    await expect.poll(async () => (await listed())?.settings).toEqual({ botUsername: 'meridian_desk_bot' });
+    expect((await listed())!.secretsSet).toEqual(['botToken', 'secretToken']);
+
+    // The widget: a greeting per language as rows, and a required pre-chat e-mail field with a German label.
+    const greeting = page.getByRole('group', { name: en['settings.field.greeting'] });
+    const addGreeting = greeting.getByRole('button', {
+      name: fill(en['settings.widget.addLanguage'], { name: en['settings.field.greeting'] }),
+    });
+    await addGreeting.click();
+    await greeting.getByLabel(fill(en['settings.widget.textIn'], { language: 'English (en)' })).fill('Hi! How can we help?');
+    await addGreeting.click();
+    await greeting.getByLabel(en['settings.field.language']).nth(1).selectOption('pt');
+    await greeting.getByLabel(fill(en['settings.widget.textIn'], { language: 'Portuguese (pt)' })).fill('Olá! Como podemos ajudar?');
+    const preChat = page.getByRole('group', { name: en['settings.field.preChatFields'] });
+    await preChat.getByRole('button', { name: en['settings.widget.addField'] }).click();
+    const field = preChat.getByRole('group', {
+      name: fill(en['settings.widget.fieldLegend'], { position: 1, name: en['settings.widget.newField'] }),
+    });
+    await field.getByLabel(en['settings.widget.fieldName']).fill('email');
+    const emailField = preChat.getByRole('group', { name: fill(en['settings.widget.fieldLegend'], { position: 1, name: 'email' }) });
+    await emailField.getByLabel(en['settings.widget.fieldRequired']).check();
+    await emailField
+      .getByRole('button', {
+        name: fill(en['settings.widget.addLanguage'], { name: fill(en['settings.widget.fieldLabel'], { name: 'email' }) }),
+      })
+      .click();
+    await emailField.getByLabel(en['settings.field.language']).selectOption('de');
+    await emailField.getByLabel(fill(en['settings.widget.textIn'], { language: 'German (de)' })).fill('E-Mail-Adresse');
+    await page.getByLabel(en['settings.field.enabled'], { exact: true }).last().check();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: en['settings.save'] }).last().click();
+    await page.getByLabel(en['settings.widget.snippet']).waitFor();
+    expect((await call(h, token, 'GET', '/api/v1/widget/settings')).json()).toMatchObject({
+      enabled: true,
+      greeting: { en: 'Hi! How can we help?', pt: 'Olá! Como podemos ajudar?' },
+      preChatFields: [{ name: 'email', required: true, label: { de: 'E-Mail-Adresse' } }],
+    });
+    await page.screenshot({ path: screenshotPath('console-settings-channels.png'), fullPage: true });
     await ctx.close();
   });
 });

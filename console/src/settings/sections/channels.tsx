@@ -1,6 +1,18 @@
 import { useT } from '../../i18n/use-t';
 import { DocumentSection, type DocumentConfig } from '../document-section';
-import { bool, jsonText, optText, parseJson, splitList, str } from '../forms';
+import { AccountFields } from '../editors/account-fields';
+import { accountBody, newAccount, toAccountValue, type AccountValue } from '../editors/account-form';
+import {
+  localizedBody,
+  preChatBody,
+  toLocalizedRows,
+  toPreChatRows,
+  type LocalizedRow,
+  type PreChatField,
+} from '../editors/localized-form';
+import { LocalizedTexts } from '../editors/localized-texts';
+import { PreChatFieldsEditor } from '../editors/pre-chat-fields';
+import { bool, optText, rows, splitList, str } from '../forms';
 import type { Lookups } from '../lookups';
 import { ResourceSection, type ResourceConfig } from '../resource-section';
 
@@ -27,7 +39,7 @@ interface Widget {
   identityRequired: boolean;
   allowedOrigins: string[];
   teamId: string | null;
-  preChatFields: unknown[];
+  preChatFields: PreChatField[];
   greeting: Record<string, string>;
   snippet: string;
 }
@@ -62,39 +74,27 @@ function accounts(t: ReturnType<typeof useT>): ResourceConfig<ChannelAccount> {
     canDelete: true,
     name: (a) => a.name,
     columns: [
-      { label: 'settings.field.kind', value: (a) => a.kind },
+      { label: 'settings.field.kind', value: (a) => t(`inbox.channel.${a.kind}`) },
       { label: 'settings.field.name', value: (a) => a.name },
       { label: 'settings.field.enabled', value: (a) => (a.enabled ? t('settings.yes') : t('settings.no')) },
       { label: 'settings.field.secretsSet', value: (a) => a.secretsSet.join(', ') || '—' },
       { label: 'settings.field.webhook', value: (a) => <code>{a.webhookUrl ?? a.webhookPath}</code> },
     ],
     fields: [
-      {
-        name: 'kind',
-        label: 'settings.field.kind',
-        kind: 'select',
-        createOnly: true,
-        options: ['whatsapp', 'telegram', 'sms'].map((k) => ({ value: k, label: k })),
-      },
       { name: 'name', label: 'settings.field.name', kind: 'text', required: true },
       { name: 'enabled', label: 'settings.field.enabled', kind: 'checkbox' },
-      { name: 'settings', label: 'settings.field.accountSettings', kind: 'json', hint: 'settings.hint.accountSettings' },
-      { name: 'secrets', label: 'settings.field.secrets', kind: 'json', hint: 'settings.hint.secrets' },
+      // Kind, settings and secrets in one editor: which fields there are depends on the kind.
+      {
+        name: 'account',
+        label: 'settings.field.accountSettings',
+        kind: 'custom',
+        paths: ['kind', 'settings', 'secrets'],
+        render: (p) => <AccountFields {...p} />,
+      },
     ],
-    empty: { kind: 'telegram', name: '', enabled: true, settings: '{}', secrets: '' },
-    // Secrets are never shown back: the field starts empty, and left empty keeps the stored ones.
-    toForm: (a) => ({ name: a.name, enabled: a.enabled, settings: jsonText(a.settings), secrets: '' }),
-    toBody: (v, original) => {
-      const settings = parseJson('settings', v.settings);
-      const secrets = parseJson('secrets', v.secrets);
-      return {
-        ...(original ? {} : { kind: str(v.kind) }),
-        name: str(v.name).trim(),
-        enabled: bool(v.enabled),
-        ...(settings !== undefined && (!original || jsonText(settings) !== jsonText(original.settings)) ? { settings } : {}),
-        ...(secrets !== undefined ? { secrets } : {}),
-      };
-    },
+    empty: { name: '', enabled: true, account: newAccount() },
+    toForm: (a) => ({ name: a.name, enabled: a.enabled, account: toAccountValue(a) }),
+    toBody: (v) => ({ ...accountBody(v.account as AccountValue), name: str(v.name).trim(), enabled: bool(v.enabled) }),
   };
 }
 
@@ -123,24 +123,36 @@ function widget(t: ReturnType<typeof useT>, lookups: Lookups): DocumentConfig<Wi
         kind: 'select',
         options: [{ value: '', label: t('settings.none') }, ...lookups.teams],
       },
-      { name: 'greeting', label: 'settings.field.greeting', kind: 'json', hint: 'settings.hint.greeting' },
-      { name: 'preChatFields', label: 'settings.field.preChatFields', kind: 'json' },
+      {
+        name: 'greeting',
+        label: 'settings.field.greeting',
+        kind: 'custom',
+        render: (p) => (
+          <LocalizedTexts
+            legend={t('settings.field.greeting')}
+            rows={rows<LocalizedRow>(p.value)}
+            onChange={p.onChange}
+            issues={p.issues}
+          />
+        ),
+      },
+      { name: 'preChatFields', label: 'settings.field.preChatFields', kind: 'custom', render: (p) => <PreChatFieldsEditor {...p} /> },
     ],
     toForm: (w) => ({
       enabled: w.enabled,
       identityRequired: w.identityRequired,
       allowedOrigins: w.allowedOrigins.join(', '),
       teamId: w.teamId ?? '',
-      greeting: jsonText(w.greeting),
-      preChatFields: jsonText(w.preChatFields),
+      greeting: toLocalizedRows(w.greeting),
+      preChatFields: toPreChatRows(w.preChatFields),
     }),
     toBody: (v) => ({
       enabled: bool(v.enabled),
       identityRequired: bool(v.identityRequired),
       allowedOrigins: splitList(v.allowedOrigins),
       teamId: optText(v.teamId) ?? null,
-      greeting: parseJson('greeting', v.greeting) ?? {},
-      preChatFields: parseJson('preChatFields', v.preChatFields) ?? [],
+      greeting: localizedBody(rows(v.greeting)),
+      preChatFields: preChatBody(rows(v.preChatFields)),
     }),
     extra: (w) =>
       w.publicKey ? (
