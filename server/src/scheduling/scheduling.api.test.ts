@@ -13,7 +13,7 @@ describe.each(ENGINES)('scheduling on $engine', (engine) => {
   let other: TestWorkspace;
   let conversationId: string;
 
-  const send = async (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, status = method === 'POST' ? 201 : 200) => {
+  const send = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, status = method === 'POST' ? 201 : 200) => {
     const res = await call(h, ws.token, method, url, body);
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
     return res.body ? res.json() : undefined;

@@ -9,7 +9,7 @@ import { seedSentSurvey, seedSurveySettings, type SentSurvey } from './survey-pa
  * records a score once; the comment stays editable; a tampered, foreign or expired link is refused
  * and records nothing; a GET (what mail scanners do) never records.
  */
-const REASONS = [
+const REASONS: { key: string; labels: Record<string, string> }[] = [
   { key: 'speed', labels: { en: 'Speed', es: 'Rapidez' } },
   { key: 'kindness', labels: { en: 'Kindness' } },
 ];

@@ -172,6 +172,43 @@ describe.each(ENGINES)('survey sending on $engine', (engine) => {
         { payload: { conversationId: id, surveyId: sent.id, messageId: message.id, kind: 'csat', locale: 'es-ES' } },
       ]);
 
+      // Ana follows the link. Opening it (as a mail scanner would) records nothing; the page speaks Spanish.
+      const page = await call(h, null, 'GET', `/s/${token}?score=4`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toMatch(/<html lang="es/);
+      expect((await survey(id)).status).toBe('sent');
+      const answer = (body: Record<string, unknown>) => call(h, null, 'POST', '/api/v1/public/surveys/answer', body);
+      const responses = async () =>
+        (await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM survey_responses WHERE workspace_id = $1', [ws.id])).rows[0]!.n;
+      const before = await responses();
+      // A link with one character of its signature changed, or with another expiry, is refused and records nothing.
+      const [v, wsPart, surveyPart, exp, mac] = token.split('.') as [string, string, string, string, string];
+      const flipped = `${mac.slice(0, 10)}${mac[10] === 'A' ? 'B' : 'A'}${mac.slice(11)}`;
+      for (const bad of [
+        [v, wsPart, surveyPart, exp, flipped].join('.'),
+        [v, wsPart, surveyPart, String(Number(exp) + 86_400), mac].join('.'),
+      ]) {
+        const refused = await answer({ token: bad, score: 1 });
+        expect(refused.statusCode).toBe(404);
+        expect(refused.json().error.code).toBe('survey_link_invalid');
+      }
+      expect(await responses()).toBe(before);
+      // The real link records the score once; a second score is refused and changes nothing.
+      const first = await answer({ token, score: 4 });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toMatchObject({ surveyId: sent.id, status: 'recorded', kind: 'csat', score: 4 });
+      const again = await answer({ token, score: 1 });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.code).toBe('survey_already_answered');
+      expect(await responses()).toBe(before + 1);
+      expect((await survey(id)).response).toMatchObject({ score: 4 });
+      // After it expires, even the real link is refused.
+      h.clock.set('2026-03-18T08:00:30Z');
+      const expired = await answer({ token, comment: 'Gracias' });
+      expect(expired.statusCode).toBe(410);
+      expect(expired.json().error.code).toBe('survey_link_expired');
+      expect((await survey(id)).response).toMatchObject({ score: 4, comment: null });
+
       // Reopened by the customer and solved again: no second survey.
       h.clock.set('2026-03-12T10:00:00Z');
       await ok('POST', `/api/v1/conversations/${id}/messages`, {
@@ -182,7 +219,7 @@ describe.each(ENGINES)('survey sending on $engine', (engine) => {
       await setStatus(id, 'solved', '2026-03-12T11:00:00Z');
       expect((await send('2026-03-20T12:00:00Z')).sent).toBe(0);
       expect(await systemMessages(id)).toHaveLength(1);
-      expect(await survey(id)).toMatchObject({ id: sent.id, status: 'sent' });
+      expect(await survey(id)).toMatchObject({ id: sent.id, status: 'answered' });
       expect(await events('survey.sent', id)).toHaveLength(1);
     },
   );
