@@ -4,6 +4,7 @@ import { BREAKDOWNS, KINDS, type Breakdown, type FeedbackResponse, type Feedback
 import { useT } from '../i18n/use-t';
 import '../reports/reports.css';
 import { useLoad } from '../settings/use-load';
+import { DateRangeFields } from '../reports/date-range';
 import { PageHeading } from './page-heading';
 
 /**
@@ -22,11 +23,6 @@ export default function FeedbackPage() {
   const shown = summary.status === 'ok' ? { from: summary.data.from, to: summary.data.to } : range;
   const listQuery = new URLSearchParams({ ...common, ...(shown ?? {}), ...(summary.status === 'ok' ? { kind: summary.data.kind } : {}) });
   const [comments] = useLoad<{ data: FeedbackResponse[] }>(`/api/v1/feedback/responses?${listQuery.toString()}&commented=true&limit=50`);
-
-  const setDay = (which: 'from' | 'to', value: string) => {
-    if (!value || !shown) return;
-    setRange({ ...shown, [which]: value });
-  };
 
   return (
     <div className="reports">
@@ -55,14 +51,7 @@ export default function FeedbackPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('reports.from')}
-          <input type="date" value={shown?.from ?? ''} max={shown?.to} onChange={(e) => setDay('from', e.target.value)} />
-        </label>
-        <label>
-          {t('reports.to')}
-          <input type="date" value={shown?.to ?? ''} min={shown?.from} onChange={(e) => setDay('to', e.target.value)} />
-        </label>
+        <DateRangeFields shown={shown} onChange={setRange} />
         <a href={`/api/v1/feedback/responses.csv?${listQuery.toString()}`} download>
           {t('feedback.download')}
         </a>

@@ -5,6 +5,7 @@ import '../reports/reports.css';
 import { GROUPINGS, type CoverageReport, type Grouping, type VolumeReport } from '../reports/types';
 import { VolumeCharts } from '../reports/volume-charts';
 import { useLoad } from '../settings/use-load';
+import { DateRangeFields } from '../reports/date-range';
 import { PageHeading } from './page-heading';
 
 /**
@@ -20,11 +21,6 @@ export default function ReportsPage() {
   const [coverage] = useLoad<CoverageReport>('/api/v1/reports/coverage');
   const shown = volume.status === 'ok' ? { from: volume.data.from, to: volume.data.to } : range;
 
-  const setDay = (which: 'from' | 'to', value: string) => {
-    if (!value || !shown) return;
-    setRange({ ...shown, [which]: value });
-  };
-
   return (
     <div className="reports">
       <PageHeading>{t('reports.title')}</PageHeading>
@@ -39,14 +35,7 @@ export default function ReportsPage() {
             ))}
           </select>
         </label>
-        <label>
-          {t('reports.from')}
-          <input type="date" value={shown?.from ?? ''} max={shown?.to} onChange={(e) => setDay('from', e.target.value)} />
-        </label>
-        <label>
-          {t('reports.to')}
-          <input type="date" value={shown?.to ?? ''} min={shown?.from} onChange={(e) => setDay('to', e.target.value)} />
-        </label>
+        <DateRangeFields shown={shown} onChange={setRange} />
       </form>
       {volume.status === 'loading' && <p className="loading">{t('app.loading')}</p>}
       {volume.status === 'error' && (
