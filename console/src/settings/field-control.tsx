@@ -59,17 +59,8 @@ export function FieldControl({ field, value, errors, issues, onChange }: Props) 
         </select>
       );
       break;
-    case 'json':
     case 'lines':
-      control = (
-        <textarea
-          {...common}
-          rows={field.kind === 'json' ? 6 : 4}
-          spellCheck={false}
-          value={str(value)}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      );
+      control = <textarea {...common} rows={4} spellCheck={false} value={str(value)} onChange={(e) => onChange(e.target.value)} />;
       break;
     default:
       control = (

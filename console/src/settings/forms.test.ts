@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorsByField, parseJson, splitList, type FieldDef } from './forms';
+import { errorsByField, splitList, type FieldDef } from './forms';
 
 const fields: FieldDef[] = [
   { name: 'name', label: 'settings.field.name', kind: 'text' },
@@ -25,10 +25,7 @@ describe('settings forms', () => {
     });
   });
 
-  it('reads comma lists and JSON, naming the field when JSON is broken', () => {
+  it('reads comma lists', () => {
     expect(splitList(' de, pt-BR ,,fr ')).toEqual(['de', 'pt-BR', 'fr']);
-    expect(parseJson('greeting', '{"de":"Hallo"}')).toEqual({ de: 'Hallo' });
-    expect(parseJson('greeting', '  ')).toBeUndefined();
-    expect(() => parseJson('greeting', '{de:')).toThrow(expect.objectContaining({ field: 'greeting' }));
   });
 });

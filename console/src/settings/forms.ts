@@ -8,7 +8,7 @@ import type { MessageId } from '../i18n/messages';
  * body/definition/weekly/0/start) are shown next to the field whose `paths` they start with.
  */
 
-export type FieldKind = 'text' | 'email' | 'password' | 'number' | 'select' | 'multi' | 'list' | 'lines' | 'json' | 'checkbox' | 'custom';
+export type FieldKind = 'text' | 'email' | 'password' | 'number' | 'select' | 'multi' | 'list' | 'lines' | 'checkbox' | 'custom';
 
 export interface Option {
   value: string;
@@ -46,7 +46,7 @@ export interface CustomFieldProps {
 export type FormValue = string | boolean | string[] | object;
 export type FormValues = Record<string, FormValue>;
 
-/** A field's value the user typed that cannot become a body (bad JSON, say): shown like a server error. */
+/** A field's value the user typed that cannot become a body (a malformed line, say): shown like a server error. */
 export class FieldInputError extends Error {
   constructor(
     readonly field: string,
@@ -79,18 +79,6 @@ export function optNumber(v: FormValue | undefined): number | undefined {
   const n = Number(s);
   return Number.isFinite(n) ? n : (s as unknown as number);
 }
-
-export function parseJson(field: string, v: FormValue | undefined): unknown {
-  const s = str(v).trim();
-  if (!s) return undefined;
-  try {
-    return JSON.parse(s) as unknown;
-  } catch (err) {
-    throw new FieldInputError(field, err instanceof Error ? err.message : 'invalid JSON');
-  }
-}
-
-export const jsonText = (v: unknown): string => (v === undefined || v === null ? '' : JSON.stringify(v, null, 2));
 
 /** The details a custom field claims, with paths relative to it (its own path itself becomes ''). */
 export function issuesFor(field: FieldDef, details: readonly ApiErrorDetail[]): FieldIssue[] {

@@ -4,7 +4,8 @@
  * API, moves it up and reorders a follow-the-sun chain, sees the server's refusal of a bad language
  * tag beside that field, and axe finds nothing serious with the editors open. An admin adds a Telegram
  * account through its own labelled fields (secrets write-only: an edit with them blank keeps them) and
- * sets the widget's greeting per language and a pre-chat field as rows.
+ * sets the widget's greeting per language and a pre-chat field as rows; then the translation engine's own
+ * fields and the critical keywords, one per line per language.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +198,48 @@ describe.skipIf(!chromiumForTests() || !engine.available)('settings editors in C
       preChatFields: [{ name: 'email', required: true, label: { de: 'E-Mail-Adresse' } }],
     });
     await page.screenshot({ path: screenshotPath('console-settings-channels.png'), fullPage: true });
+    await ctx.close();
+  });
+
+  it('an admin picks DeepL with its key and edits critical keywords per language, one per line', async () => {
+    const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await signIn(page, '/settings/translation', 'admin');
+    const engine = page.getByRole('group', { name: en['settings.field.provider'] });
+    await engine.getByLabel(en['settings.provider.kind']).selectOption({ label: 'DeepL' });
+    const key = engine.getByLabel(en['settings.provider.apiKey']);
+    expect(await key.getAttribute('type')).toBe('password');
+    await key.fill('dl-0123456789:fx');
+    await engine.getByLabel(en['settings.provider.english']).selectOption('EN-GB');
+
+    const keywords = page.getByRole('group', { name: en['settings.field.criticalKeywords'] });
+    const refunds = keywords.getByRole('group', { name: en['settings.keywords.refund'] });
+    const pt = refunds.getByLabel(fill(en['settings.keywords.lines'], { name: en['settings.keywords.refund'], language: 'pt' }));
+    await pt.fill(`${await pt.inputValue()}\ndevolver o dinheiro\n`);
+    await keywords.getByRole('button', { name: en['settings.keywords.addCategory'] }).click();
+    const added = keywords.getByRole('group', { name: en['settings.keywords.newCategory'] });
+    await added.getByLabel(en['settings.keywords.category']).fill('data_loss');
+    const dataLoss = keywords.getByRole('group', { name: 'data_loss' });
+    await dataLoss.getByRole('button', { name: fill(en['settings.keywords.addLanguage'], { name: 'data_loss' }) }).click();
+    await dataLoss.getByLabel(fill(en['settings.keywords.language'], { name: 'data_loss' })).fill('en');
+    await dataLoss
+      .getByLabel(fill(en['settings.keywords.lines'], { name: 'data_loss', language: 'en' }))
+      .fill('lost my data\ndeleted everything');
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: en['settings.save'] }).first().click();
+    await page.getByRole('status').filter({ hasText: en['settings.saved'] }).waitFor();
+
+    const saved = (await call(h, token, 'GET', '/api/v1/settings/translation')).json();
+    expect(saved).toMatchObject({
+      provider: { kind: 'deepl', english: 'EN-GB' },
+      secretsSet: ['apiKey'],
+      criticalKeywordsCustomized: true,
+    });
+    expect(saved.criticalKeywords.refund.pt).toContain('devolver o dinheiro');
+    expect(saved.criticalKeywords.data_loss).toEqual({ en: ['lost my data', 'deleted everything'] });
+    // After the save the key field is empty again and says a key is stored.
+    expect(await key.inputValue()).toBe('');
+    await page.screenshot({ path: screenshotPath('console-settings-translation.png'), fullPage: true });
     await ctx.close();
   });
 });

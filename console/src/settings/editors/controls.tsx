@@ -43,22 +43,26 @@ interface InputProps {
   errors?: readonly string[];
   hint?: string;
   type?: 'text' | 'password';
+  /** A textarea of this many rows (one value per line) instead of a one-line input. */
+  rows?: number;
 }
 
-export function TextInput({ label, value, onChange, errors = [], hint, type = 'text' }: InputProps) {
+export function TextInput({ label, value, onChange, errors = [], hint, type = 'text', rows }: InputProps) {
   const d = useDescribed(hint, errors);
+  const common = { id: d.id, spellCheck: false, value, ...d.aria };
   return (
     <div className="field">
       <label htmlFor={d.id}>{label}</label>
-      <input
-        id={d.id}
-        type={type}
-        autoComplete={type === 'password' ? 'new-password' : 'off'}
-        spellCheck={false}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        {...d.aria}
-      />
+      {rows ? (
+        <textarea {...common} rows={rows} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={type}
+          autoComplete={type === 'password' ? 'new-password' : 'off'}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
       {hint && (
         <p id={d.hintId} className="hint">
           {hint}

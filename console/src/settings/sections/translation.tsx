@@ -1,6 +1,18 @@
 import { useT } from '../../i18n/use-t';
 import { DocumentSection, type DocumentConfig } from '../document-section';
-import { bool, jsonText, optText, parseJson, splitList, str } from '../forms';
+import { CriticalKeywordsEditor } from '../editors/critical-keywords';
+import { ProviderFields } from '../editors/provider-fields';
+import {
+  keywordsBody,
+  providerBody,
+  providerChanged,
+  toKeywordRows,
+  toProviderValue,
+  type ProviderValue,
+} from '../editors/translation-form';
+import { localizedBody, toLocalizedRows, type LocalizedRow } from '../editors/localized-form';
+import { LocalizedTexts } from '../editors/localized-texts';
+import { bool, optText, rows, splitList, str, type CustomFieldProps } from '../forms';
 import { ResourceSection, type ResourceConfig } from '../resource-section';
 
 interface TranslationSettings {
@@ -30,31 +42,37 @@ function settings(t: ReturnType<typeof useT>): DocumentConfig<TranslationSetting
     path: '/api/v1/settings/translation',
     method: 'patch',
     fields: [
-      { name: 'provider', label: 'settings.field.provider', kind: 'json', hint: 'settings.hint.provider' },
+      { name: 'provider', label: 'settings.field.provider', kind: 'custom', render: (p) => <ProviderFields {...p} /> },
       { name: 'discloseMachineTranslation', label: 'settings.field.disclose', kind: 'checkbox' },
       { name: 'detectionLanguages', label: 'settings.field.detectionLanguages', kind: 'list', hint: 'settings.hint.languages' },
-      { name: 'criticalKeywords', label: 'settings.field.criticalKeywords', kind: 'json', hint: 'settings.hint.criticalKeywords' },
+      {
+        name: 'criticalKeywords',
+        label: 'settings.field.criticalKeywords',
+        kind: 'custom',
+        render: (p) => <CriticalKeywordsEditor {...p} />,
+      },
     ],
     // The server returns the provider without its secrets; they are never put in the form.
     toForm: (s) => ({
-      provider: jsonText(s.provider),
+      provider: toProviderValue(s.provider, s.secretsSet),
       discloseMachineTranslation: s.discloseMachineTranslation,
       detectionLanguages: (s.detectionLanguages ?? []).join(', '),
-      criticalKeywords: jsonText(s.criticalKeywords),
+      criticalKeywords: toKeywordRows(s.criticalKeywords),
     }),
     // Only what changed is sent: an unchanged provider keeps its stored secrets untouched.
     toBody: (v, s) => {
       const form = settings(t).toForm(s);
       const body: Record<string, unknown> = {};
-      if (str(v.provider) !== form.provider) body.provider = parseJson('provider', v.provider) ?? null;
+      const provider = v.provider as ProviderValue;
+      if (providerChanged(provider)) body.provider = providerBody(provider);
       if (bool(v.discloseMachineTranslation) !== form.discloseMachineTranslation)
         body.discloseMachineTranslation = bool(v.discloseMachineTranslation);
       if (str(v.detectionLanguages) !== form.detectionLanguages) {
         const langs = splitList(v.detectionLanguages);
         body.detectionLanguages = langs.length ? langs : null;
       }
-      if (str(v.criticalKeywords) !== form.criticalKeywords)
-        body.criticalKeywords = parseJson('criticalKeywords', v.criticalKeywords) ?? null;
+      const keywords = keywordsBody(rows(v.criticalKeywords));
+      if (JSON.stringify(keywords) !== JSON.stringify(s.criticalKeywords)) body.criticalKeywords = keywords;
       if (Object.keys(body).length === 0) body.discloseMachineTranslation = bool(v.discloseMachineTranslation);
       return body;
     },
@@ -95,26 +113,38 @@ const glossary: ResourceConfig<GlossaryTerm> = {
   fields: [
     { name: 'term', label: 'settings.field.term', kind: 'text', required: true },
     { name: 'language', label: 'settings.field.language', kind: 'text' },
-    { name: 'translations', label: 'settings.field.translations', kind: 'json', hint: 'settings.hint.translations' },
+    {
+      name: 'translations',
+      label: 'settings.field.translations',
+      kind: 'custom',
+      render: (p) => <GlossaryTranslations {...p} />,
+    },
     { name: 'caseSensitive', label: 'settings.field.caseSensitive', kind: 'checkbox' },
     { name: 'note', label: 'settings.field.note', kind: 'text' },
   ],
-  empty: { term: '', language: '', translations: '{}', caseSensitive: false, note: '' },
+  empty: { term: '', language: '', translations: [], caseSensitive: false, note: '' },
   toForm: (g) => ({
     term: g.term,
     language: g.language ?? '',
-    translations: jsonText(g.translations),
+    translations: toLocalizedRows(g.translations),
     caseSensitive: g.caseSensitive,
     note: g.note ?? '',
   }),
   toBody: (v) => ({
     term: str(v.term).trim(),
     language: optText(v.language) ?? null,
-    translations: parseJson('translations', v.translations) ?? {},
+    translations: localizedBody(rows(v.translations)),
     caseSensitive: bool(v.caseSensitive),
     note: optText(v.note) ?? null,
   }),
 };
+
+function GlossaryTranslations(p: CustomFieldProps) {
+  const t = useT();
+  return (
+    <LocalizedTexts legend={t('settings.field.translations')} rows={rows<LocalizedRow>(p.value)} onChange={p.onChange} issues={p.issues} />
+  );
+}
 
 /** The workspace's translation engine (secrets write-only), disclosure, detection languages, keywords and glossary. */
 export function TranslationSection({ admin }: { admin: boolean }) {
