@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'wouter';
 import { useT } from '../i18n/use-t';
@@ -115,8 +115,20 @@ export function FeedbackCharts({ summary }: { summary: FeedbackSummary }) {
   );
 }
 
-/** The latest comments with their translation and sentiment, each linked to its conversation. */
-export function CommentsTable({ responses }: { responses: FeedbackResponse[] }) {
+/**
+ * The latest comments with their translation and sentiment, each linked to its conversation; with
+ * `selection`, each row has a checkbox (to link a group of comments to a change).
+ */
+export function CommentsTable({
+  responses,
+  selection,
+  children,
+}: {
+  responses: FeedbackResponse[];
+  selection?: { selected: ReadonlySet<string>; toggle(id: string): void };
+  /** Shown above the table (the actions on the selection). */
+  children?: ReactNode;
+}) {
   const t = useT();
   const intl = useIntl();
   return (
@@ -125,34 +137,52 @@ export function CommentsTable({ responses }: { responses: FeedbackResponse[] }) 
       {responses.length === 0 ? (
         <p className="muted">{t('feedback.noComments')}</p>
       ) : (
-        <table className="report-table feedback-comments">
-          <thead>
-            <tr>
-              <th scope="col">{t('feedback.score')}</th>
-              <th scope="col">{t('feedback.comment')}</th>
-              <th scope="col">{t('feedback.translation')}</th>
-              <th scope="col">{t('feedback.sentiment')}</th>
-              <th scope="col">{t('feedback.by.agent')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('feedback.open')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {responses.map((r) => (
-              <tr key={r.id}>
-                <td>{intl.formatNumber(r.score)}</td>
-                <td lang={r.language ?? undefined}>{r.comment}</td>
-                <td lang="en">{r.commentTranslation ?? '—'}</td>
-                <td>{r.sentiment ? t(`feedback.sentiment.${r.sentiment.label}`) : '—'}</td>
-                <td>{r.agent?.name ?? '—'}</td>
-                <td>
-                  <Link href={`/conversations/${r.conversationId}`}>{t('feedback.open')}</Link>
-                </td>
+        <>
+          {children}
+          <table className="report-table feedback-comments">
+            <thead>
+              <tr>
+                {selection && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('feedback.select')}</span>
+                  </th>
+                )}
+                <th scope="col">{t('feedback.score')}</th>
+                <th scope="col">{t('feedback.comment')}</th>
+                <th scope="col">{t('feedback.translation')}</th>
+                <th scope="col">{t('feedback.sentiment')}</th>
+                <th scope="col">{t('feedback.by.agent')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('feedback.open')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {responses.map((r) => (
+                <tr key={r.id}>
+                  {selection && (
+                    <td>
+                      <input
+                        type="checkbox"
+                        checked={selection.selected.has(r.id)}
+                        onChange={() => selection.toggle(r.id)}
+                        aria-label={t('feedback.selectComment', { text: r.comment ?? '', score: r.score })}
+                      />
+                    </td>
+                  )}
+                  <td>{intl.formatNumber(r.score)}</td>
+                  <td lang={r.language ?? undefined}>{r.comment}</td>
+                  <td lang="en">{r.commentTranslation ?? '—'}</td>
+                  <td>{r.sentiment ? t(`feedback.sentiment.${r.sentiment.label}`) : '—'}</td>
+                  <td>{r.agent?.name ?? '—'}</td>
+                  <td>
+                    <Link href={`/conversations/${r.conversationId}`}>{t('feedback.open')}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );

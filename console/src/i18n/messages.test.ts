@@ -67,6 +67,10 @@ describe('console messages', () => {
             // A linked change on the conversation timeline.
             state: 'here',
             title: 'Portuguese invoices',
+            // The Changes page and the Feedback page's selection.
+            already: 1,
+            told: 1,
+            score: 4,
           }),
         );
       }, `${locale} ${id}`).not.toThrow();

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { LinkComments } from '../changes/link-comments';
+import '../changes/changes.css';
 import { CommentsTable, FeedbackCharts } from '../feedback/feedback-view';
 import { BREAKDOWNS, KINDS, type Breakdown, type FeedbackResponse, type FeedbackSummary, type SurveyKind } from '../feedback/types';
 import { useT } from '../i18n/use-t';
@@ -23,6 +25,15 @@ export default function FeedbackPage() {
   const shown = summary.status === 'ok' ? { from: summary.data.from, to: summary.data.to } : range;
   const listQuery = new URLSearchParams({ ...common, ...(shown ?? {}), ...(summary.status === 'ok' ? { kind: summary.data.kind } : {}) });
   const [comments] = useLoad<{ data: FeedbackResponse[] }>(`/api/v1/feedback/responses?${listQuery.toString()}&commented=true&limit=50`);
+
+  // Comments picked to link, as one group, to a change (close the loop).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setSelected((old) => {
+      const next = new Set(old);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   return (
     <div className="reports">
@@ -68,7 +79,11 @@ export default function FeedbackPage() {
           {t('error.generic', { message: comments.message })}
         </p>
       )}
-      {comments.status === 'ok' && <CommentsTable responses={comments.data.data} />}
+      {comments.status === 'ok' && (
+        <CommentsTable responses={comments.data.data} selection={{ selected, toggle }}>
+          <LinkComments responseIds={[...selected]} onLinked={() => setSelected(new Set())} />
+        </CommentsTable>
+      )}
     </div>
   );
 }

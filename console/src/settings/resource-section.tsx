@@ -29,7 +29,8 @@ export interface ResourceConfig<T extends { id: string }> {
   toBody(values: FormValues, original: T | null): unknown;
   canCreate?: boolean;
   canEdit?: boolean;
-  canDelete?: boolean;
+  /** All items, or those the predicate allows (the API refuses the others). */
+  canDelete?: boolean | ((item: T) => boolean);
   /** More about one item under its row (a calendar's next openings, say). */
   details?: (item: T) => ReactNode;
 }
@@ -110,7 +111,7 @@ export function ResourceSection<T extends { id: string }>({ config }: { config: 
                     {t('settings.edit', { name: config.name(item) })}
                   </button>
                 )}
-                {config.canDelete && config.itemPath && (
+                {(typeof config.canDelete === 'function' ? config.canDelete(item) : config.canDelete) && config.itemPath && (
                   <button type="button" className="danger" onClick={() => void remove(item)}>
                     {t('settings.delete', { name: config.name(item) })}
                   </button>

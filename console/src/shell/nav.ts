@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/settings', label: 'nav.settings', minRole: 'lead' },
   { path: '/reports', label: 'nav.reports', minRole: 'lead' },
   { path: '/feedback', label: 'nav.feedback', minRole: 'lead' },
+  { path: '/changes', label: 'nav.changes', minRole: 'lead' },
 ];
 
 export const navFor = (role: Role): NavItem[] => NAV_ITEMS.filter((i) => hasRole(role, i.minRole));

@@ -13,6 +13,7 @@ const ConversationPage = lazy(() => import('../pages/conversation-page'));
 const SettingsPage = lazy(() => import('../pages/settings-page'));
 const ReportsPage = lazy(() => import('../pages/reports-page'));
 const FeedbackPage = lazy(() => import('../pages/feedback-page'));
+const ChangesPage = lazy(() => import('../pages/changes-page'));
 const NotFoundPage = lazy(() => import('../pages/not-found-page'));
 const ForbiddenPage = lazy(() => import('../pages/forbidden-page'));
 
@@ -52,6 +53,11 @@ export function Shell() {
             <Route path="/feedback">
               <Gate min="lead">
                 <FeedbackPage />
+              </Gate>
+            </Route>
+            <Route path="/changes/*?">
+              <Gate min="lead">
+                <ChangesPage />
               </Gate>
             </Route>
             <Route component={NotFoundPage} />
