@@ -71,6 +71,8 @@ describe('console messages', () => {
             already: 1,
             told: 1,
             score: 4,
+            // The survey settings' placeholder hint.
+            placeholder: 'x',
           }),
         );
       }, `${locale} ${id}`).not.toThrow();

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { isApiError } from '../api/client';
 import { useT } from '../i18n/use-t';
 import { FieldControl } from './field-control';
 import type { ApiErrorDetail } from '../api/client';
-import { errorsByField, FieldInputError, issuesFor, type FieldDef, type FormValues } from './forms';
+import { errorsByField, fieldGroups, FieldInputError, issuesFor, type FieldDef, type FormValues } from './forms';
 
 /** Ajv's summary of a failed union says nothing its branch errors beside the fields do not. */
 const withoutUnionSummary = (details: ApiErrorDetail[]) =>
@@ -62,16 +62,26 @@ export function EntityForm({ fields, initial, save, onCancel, submitLabel, reset
   const general = errors[''];
   return (
     <form className="entity-form" onSubmit={(e) => void submit(e)} noValidate>
-      {fields.map((f) => (
-        <FieldControl
-          key={f.name}
-          field={f}
-          value={values[f.name]}
-          errors={errors[f.name]}
-          issues={f.kind === 'custom' ? issuesFor(f, details) : undefined}
-          onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))}
-        />
-      ))}
+      {fieldGroups(fields).map((run) => {
+        const controls = run.fields.map((f) => (
+          <FieldControl
+            key={f.name}
+            field={f}
+            value={values[f.name]}
+            errors={errors[f.name]}
+            issues={f.kind === 'custom' ? issuesFor(f, details) : undefined}
+            onChange={(v) => setValues((old) => ({ ...old, [f.name]: v }))}
+          />
+        ));
+        return run.group ? (
+          <fieldset key={run.fields[0]!.name} className="editor form-group">
+            <legend>{t(run.group)}</legend>
+            {controls}
+          </fieldset>
+        ) : (
+          <Fragment key={run.fields[0]!.name}>{controls}</Fragment>
+        );
+      })}
       {general && (
         <div role="alert" className="error">
           {t('settings.saveFailed')} {general.join(' ')}

@@ -28,6 +28,19 @@ export interface FieldDef {
   paths?: string[];
   /** kind 'custom': an editor of its own (routing rules, say) for a structured value. */
   render?: (props: CustomFieldProps) => ReactNode;
+  /** Neighbouring fields of one group share a fieldset with this legend. */
+  group?: MessageId;
+}
+
+/** The fields in runs to render: each run of neighbours with the same group, a field without one alone. */
+export function fieldGroups<F extends Pick<FieldDef, 'group'>>(fields: readonly F[]): { group?: MessageId; fields: F[] }[] {
+  const out: { group?: MessageId; fields: F[] }[] = [];
+  for (const f of fields) {
+    const last = out[out.length - 1];
+    if (f.group && last?.group === f.group) last.fields.push(f);
+    else out.push({ group: f.group, fields: [f] });
+  }
+  return out;
 }
 
 /** A server error under a custom field, its path relative to the field's ('0/when/languages/1'). */

@@ -8,10 +8,21 @@ import { CalendarsSection } from './sections/calendars';
 import { ChannelsSection } from './sections/channels';
 import { RoutingSection } from './sections/routing';
 import { SlaSection } from './sections/sla';
+import { SurveysSection } from './sections/surveys';
 import { TeamsSection } from './sections/teams';
 import { TranslationSection } from './sections/translation';
 
-export const SECTIONS = ['teams', 'calendars', 'sla', 'routing', 'channels', 'translation', 'acknowledgements', 'agents'] as const;
+export const SECTIONS = [
+  'teams',
+  'calendars',
+  'sla',
+  'routing',
+  'channels',
+  'translation',
+  'acknowledgements',
+  'surveys',
+  'agents',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export const SECTION_LABEL: Record<SectionId, MessageId> = {
@@ -22,6 +33,7 @@ export const SECTION_LABEL: Record<SectionId, MessageId> = {
   channels: 'settings.channels.title',
   translation: 'settings.translation.title',
   acknowledgements: 'settings.acks.title',
+  surveys: 'settings.surveys.title',
   agents: 'settings.agents.title',
 };
 
@@ -49,6 +61,8 @@ export function Section({ id, lookups, admin }: { id: SectionId; lookups: Lookup
       return <TranslationSection admin={admin} />;
     case 'acknowledgements':
       return <AcksSection />;
+    case 'surveys':
+      return <SurveysSection />;
     case 'agents':
       return <AgentsSection admin={admin} />;
   }

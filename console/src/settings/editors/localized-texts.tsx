@@ -13,18 +13,23 @@ interface Props {
   issues: readonly FieldIssue[];
 }
 
-/** A text per language: rows of a language picker and the text, added and removed. */
-export function LocalizedTexts({ legend, rows, onChange, issues }: Props) {
-  const t = useT();
+/** 'German (de)' in the console's language; the tag alone when it is not one Intl can name. */
+export function useLanguageLabel(): (tag: string) => string {
   const { locale } = useIntl();
   const names = new Intl.DisplayNames([locale], { type: 'language' });
-  const label = (tag: string) => {
+  return (tag) => {
     try {
       return `${names.of(tag) ?? tag} (${tag})`;
     } catch {
       return tag;
     }
   };
+}
+
+/** A text per language: rows of a language picker and the text, added and removed. */
+export function LocalizedTexts({ legend, rows, onChange, issues }: Props) {
+  const t = useT();
+  const label = useLanguageLabel();
   const tags = [...new Set([...COMMON_LANGUAGES, ...rows.map((r) => r.language)])];
   const options = tags.map((tag) => ({ value: tag, label: label(tag) }));
   const set = (i: number, patch: Partial<LocalizedRow>) => onChange(replaceAt(rows, i, { ...rows[i]!, ...patch }));
