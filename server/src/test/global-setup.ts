@@ -47,7 +47,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (apyInstalled()) {
     apy = await startApy();
   } else if (process.env.CI === 'true') {
-    throw new Error('Apertium APy is not installed (apt-get install apertium-apy apertium-eng-spa apertium-es-pt); in CI that leg must run.');
+    throw new Error(
+      'Apertium APy is not installed (apt-get install apertium-apy apertium-eng-spa apertium-es-pt); in CI that leg must run.',
+    );
   } else {
     console.warn('\n!! Apertium APy not installed: machine-translation tests are SKIPPED (they fail in CI).\n');
   }
