@@ -21,7 +21,9 @@ export function CriticalKeywordsEditor({ value, onChange, issues }: CustomFieldP
   return (
     <fieldset className="editor">
       <legend>{t('settings.field.criticalKeywords')}</legend>
-      <p className="hint">{t('settings.hint.criticalKeywords')}</p>
+      <p className="hint">
+        {t('settings.hint.criticalKeywords')} {t('settings.hint.keywordLanguage')}
+      </p>
       <Issues
         errors={issues.filter((x) => !placedCats.has(x.path.split('/')[0]!)).map((x) => (x.path ? `${x.path}: ${x.message}` : x.message))}
       />
@@ -49,7 +51,6 @@ export function CriticalKeywordsEditor({ value, onChange, issues }: CustomFieldP
                 <div key={l.key}>
                   <TextInput
                     label={t('settings.keywords.language', { name: title })}
-                    hint={t('settings.hint.keywordLanguage')}
                     value={l.language}
                     onChange={(language) => setLangs(replaceAt(c.languages, k, { ...l, language }))}
                   />
