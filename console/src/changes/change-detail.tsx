@@ -69,7 +69,9 @@ export function ChangeDetail({ id }: { id: string }) {
           {t('error.generic', { message: links.message })}
         </p>
       )}
-      {links.status === 'ok' && <LinksTable changeId={c.id} links={links.data.data} onChanged={reload} />}
+      {links.status === 'ok' && (
+        <LinksTable changeId={c.id} links={links.data.data} more={links.data.nextCursor !== null} onChanged={reload} />
+      )}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { useT } from '../i18n/use-t';
 import { changesApi, type ChangeLink } from './changes-api';
 
 /** The change's linked conversations: customer, language, conversation, told or not; each can be unlinked. */
-export function LinksTable({ changeId, links, onChanged }: { changeId: string; links: ChangeLink[]; onChanged(): void }) {
+export function LinksTable(p: { changeId: string; links: ChangeLink[]; more: boolean; onChanged(): void }) {
+  const { changeId, links, onChanged } = p;
   const t = useT();
   const languageName = useLanguageName();
   const [error, setError] = useState<string | null>(null);
@@ -71,6 +72,7 @@ export function LinksTable({ changeId, links, onChanged }: { changeId: string; l
           </tbody>
         </table>
       )}
+      {p.more && <p className="muted">{t('changes.moreLinks', { count: links.length })}</p>}
     </section>
   );
 }
