@@ -13,6 +13,7 @@ import { acknowledgeConversation, loopId } from './acknowledge.js';
 import { findAck } from './acks.repo.js';
 import { composeAck } from './compose.js';
 import { promiseEta } from './eta.js';
+import { until } from '../test/until.js';
 
 /**
  * Acceptance 5 through the API, the outbox and the pg-boss job: three customers get their
@@ -21,16 +22,6 @@ import { promiseEta } from './eta.js';
  * pure function's; settings switch it off.
  */
 const definition = (key: string) => demoCalendar(demoTeams.find((t) => t.key === key)!);
-
-async function until<T>(fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(ENGINES)('auto-acknowledgements on $engine', (engine) => {
   let h: Harness;

@@ -5,9 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents } from '../demo/demo-data.js';
+import { demoAgents } from '../demo/demo-data.js';
 import { chromiumForTests } from '../test/browser.js';
 import { startConsoleFixture, type ConsoleFixture } from '../test/console-fixture.js';
+import { signedInPage } from '../test/console-page.js';
 import { ENGINES } from '../test/engines.js';
 import { call } from '../test/harness.js';
 import { CHANGE_FRAMES } from './change-texts.js';
@@ -18,7 +19,7 @@ const engine = ENGINES[0]!;
 describe.skipIf(!chromiumForTests() || !engine.available)('linked changes on the console timeline', () => {
   let fixture: ConsoleFixture | undefined;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   const ok = async (method: 'POST' | 'GET', url: string, body?: unknown) => {
     const res = await call(fixture!.h, fixture!.token, method, url, body);
@@ -28,17 +29,7 @@ describe.skipIf(!chromiumForTests() || !engine.available)('linked changes on the
 
   beforeAll(async () => {
     fixture = await startConsoleFixture(engine, 'changes test');
-    const ctx = await fixture.browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
-    page = await ctx.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => void (m.type() === 'error' && !/status of 401/.test(m.text()) && errors.push(m.text())));
-    await page.goto(`${fixture.h.base}/`);
-    const agent = demoAgents.find((a) => a.role === 'agent')!;
-    await page.getByLabel(en['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
-    await page.getByLabel(en['signIn.email']).fill(agent.email);
-    await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: en['signIn.submit'] }).click();
-    await page.getByRole('banner').getByText(agent.name).waitFor();
+    ({ page, errors } = await signedInPage(fixture.browser, fixture.h.base, demoAgents.find((a) => a.role === 'agent')!.email));
   });
   afterAll(async () => {
     await fixture?.close();

@@ -7,11 +7,12 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN_PASSWORD, DEMO_WORKSPACE, demoAgents } from '../demo/demo-data.js';
+import { demoAgents } from '../demo/demo-data.js';
 import { newId } from '../lib/ids.js';
 import { axeProblems } from '../test/axe.js';
 import { chromiumForTests, screenshotPath } from '../test/browser.js';
 import { startConsoleFixture, type ConsoleFixture } from '../test/console-fixture.js';
+import { signedInPage } from '../test/console-page.js';
 import { ENGINES } from '../test/engines.js';
 import { call } from '../test/harness.js';
 import type { LiveHarness } from '../test/live.js';
@@ -73,18 +74,9 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console feedback page
   });
 
   it('a lead reads scores per breakdown, raw beside normalised, and comments with their translation', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(m.text());
+    const { ctx, page, errors } = await signedInPage(browser, h.base, demoAgents.find((a) => a.role === 'admin')!.email, {
+      timezoneId: 'UTC',
     });
-    await page.goto(`${h.base}/`);
-    await page.getByLabel(en['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
-    await page.getByLabel(en['signIn.email']).fill(demoAgents.find((a) => a.role === 'admin')!.email);
-    await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: en['signIn.submit'] }).click();
     await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
 
     await page.getByRole('navigation', { name: en['shell.navLabel'] }).getByRole('link', { name: en['nav.feedback'] }).click();

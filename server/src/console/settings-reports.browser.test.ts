@@ -12,6 +12,7 @@ import { axeProblems } from '../test/axe.js';
 import { ENGINES } from '../test/engines.js';
 import { call } from '../test/harness.js';
 import { startConsoleFixture, type ConsoleFixture } from '../test/console-fixture.js';
+import { signedInPage } from '../test/console-page.js';
 import type { LiveHarness } from '../test/live.js';
 import en from '../../../console/src/i18n/messages/en.json' with { type: 'json' };
 
@@ -32,19 +33,7 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console settings and 
   });
 
   it('an admin creates a team and a calendar through the forms, sees a validation error, and reads the reports', async () => {
-    const ctx = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      // The signed-out /auth/me on load is a 401 the browser reports: expected, not an error of ours.
-      if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(m.text());
-    });
-    await page.goto(`${h.base}/`);
-    await page.getByLabel(en['signIn.workspace']).fill(DEMO_WORKSPACE.slug);
-    await page.getByLabel(en['signIn.email']).fill(demoAgents.find((a) => a.role === 'admin')!.email);
-    await page.getByLabel(en['signIn.password']).fill(DEMO_ADMIN_PASSWORD);
-    await page.getByRole('button', { name: en['signIn.submit'] }).click();
+    const { ctx, page, errors } = await signedInPage(browser, h.base, demoAgents.find((a) => a.role === 'admin')!.email);
     await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
 
     // Settings opens on its first section, teams, listing the demo's teams.

@@ -11,6 +11,7 @@ import { call, makeWorkspace, startHarness, type Harness, type TestWorkspace } f
 import { composeInvitation } from './compose-invitation.js';
 import { runDueSurveys } from './send-survey.js';
 import { SurveyTokens } from './survey-token.js';
+import { until } from '../test/until.js';
 
 /**
  * Issue 8, sending rules, through the API, the outbox, the pg-boss decision job and the scheduler's
@@ -19,16 +20,6 @@ import { SurveyTokens } from './survey-token.js';
  * quiet hours, automated senders, spam and the settings.
  */
 const PUBLIC = 'https://help.example.com';
-
-async function until<T>(fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.each(ENGINES)('survey sending on $engine', (engine) => {
   let h: Harness;

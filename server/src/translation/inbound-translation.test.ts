@@ -9,6 +9,7 @@ import { loadConfig } from '../config.js';
 import { startServer, type Running } from '../server.js';
 import { ENGINES, type TestDb } from '../test/engines.js';
 import { createWorkspace } from '../workspaces/create-workspace.js';
+import { until } from '../test/until.js';
 
 /** A real HTTP hop in front of APy that can be switched off: the engine "goes down". */
 async function switchableProxy(target: string) {
@@ -42,16 +43,6 @@ async function switchableProxy(target: string) {
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
-}
-
-async function until<T>(fn: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe.each(ENGINES)('inbound messages are translated for their readers on $engine', (engine) => {
