@@ -240,6 +240,19 @@ describe.skipIf(!chromiumForTests() || !engine.available)('settings editors in C
     // After the save the key field is empty again and says a key is stored.
     expect(await key.inputValue()).toBe('');
     await page.screenshot({ path: screenshotPath('console-settings-translation.png'), fullPage: true });
+
+    // Back to the built-in lists: the custom category goes, the engine and its key stay.
+    await page.getByLabel(en['settings.field.keywordsBuiltIn']).check();
+    await page.getByRole('button', { name: en['settings.save'] }).first().click();
+    await expect
+      .poll(async () => (await call(h, token, 'GET', '/api/v1/settings/translation')).json().criticalKeywordsCustomized)
+      .toBe(false);
+    const reset = (await call(h, token, 'GET', '/api/v1/settings/translation')).json();
+    expect(reset.criticalKeywords.data_loss).toBeUndefined();
+    expect(reset).toMatchObject({ provider: { kind: 'deepl' }, secretsSet: ['apiKey'] });
+    await keywords.getByRole('group', { name: en['settings.keywords.refund'] }).waitFor();
+    expect(await keywords.getByRole('group', { name: 'data_loss' }).count()).toBe(0);
+    expect(await page.getByLabel(en['settings.field.keywordsBuiltIn']).isChecked()).toBe(false);
     await ctx.close();
   });
 });

@@ -51,6 +51,8 @@ function settings(t: ReturnType<typeof useT>): DocumentConfig<TranslationSetting
         kind: 'custom',
         render: (p) => <CriticalKeywordsEditor {...p} />,
       },
+      // null on the API: the built-in lists, which also follow future updates of them.
+      { name: 'keywordsBuiltIn', label: 'settings.field.keywordsBuiltIn', kind: 'checkbox' },
     ],
     // The server returns the provider without its secrets; they are never put in the form.
     toForm: (s) => ({
@@ -58,6 +60,7 @@ function settings(t: ReturnType<typeof useT>): DocumentConfig<TranslationSetting
       discloseMachineTranslation: s.discloseMachineTranslation,
       detectionLanguages: (s.detectionLanguages ?? []).join(', '),
       criticalKeywords: toKeywordRows(s.criticalKeywords),
+      keywordsBuiltIn: false,
     }),
     // Only what changed is sent: an unchanged provider keeps its stored secrets untouched.
     toBody: (v, s) => {
@@ -72,7 +75,8 @@ function settings(t: ReturnType<typeof useT>): DocumentConfig<TranslationSetting
         body.detectionLanguages = langs.length ? langs : null;
       }
       const keywords = keywordsBody(rows(v.criticalKeywords));
-      if (JSON.stringify(keywords) !== JSON.stringify(s.criticalKeywords)) body.criticalKeywords = keywords;
+      if (bool(v.keywordsBuiltIn)) body.criticalKeywords = null;
+      else if (JSON.stringify(keywords) !== JSON.stringify(s.criticalKeywords)) body.criticalKeywords = keywords;
       if (Object.keys(body).length === 0) body.discloseMachineTranslation = bool(v.discloseMachineTranslation);
       return body;
     },
