@@ -38,17 +38,15 @@ export function SurveyTextsEditor({ value, onChange, issues }: CustomFieldProps)
                 options={optionsFor(r.locale)}
                 onChange={(locale) => set(i, { locale })}
               />
-              <div className="editor-grid">
-                {SURVEY_TEXTS.map((n) => (
-                  <TextInput
-                    key={n}
-                    label={t(`settings.surveys.text.${n}`)}
-                    value={r.texts[n]}
-                    onChange={(text) => set(i, { texts: { ...r.texts, [n]: text } })}
-                    errors={issuesAt(issues, `${r.locale}/${n}`)}
-                  />
-                ))}
-              </div>
+              {SURVEY_TEXTS.map((n) => (
+                <TextInput
+                  key={n}
+                  label={t(`settings.surveys.text.${n}`)}
+                  value={r.texts[n]}
+                  onChange={(text) => set(i, { texts: { ...r.texts, [n]: text } })}
+                  errors={issuesAt(issues, `${r.locale}/${n}`)}
+                />
+              ))}
               <Issues errors={unplaced(issues, r.locale, SURVEY_TEXTS)} />
               <button type="button" className="danger" onClick={() => onChange(removeAt(list, i))}>
                 {t('settings.editor.remove', { name: label(r.locale) })}
