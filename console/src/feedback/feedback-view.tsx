@@ -166,7 +166,7 @@ export function CommentsTable({
                         type="checkbox"
                         checked={selection.selected.has(r.id)}
                         onChange={() => selection.toggle(r.id)}
-                        aria-label={t('feedback.selectComment', { text: r.comment ?? '', score: r.score })}
+                        aria-label={t('feedback.selectComment', { score: r.score, when: new Date(r.answeredAt) })}
                       />
                     </td>
                   )}

@@ -132,7 +132,8 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console Changes page 
     // Link the two comments, selected on the Feedback page, as one group.
     await nav.getByRole('link', { name: en['nav.feedback'] }).click();
     await page.getByRole('heading', { name: en['feedback.title'], level: 1 }).waitFor();
-    for (const text of comments) await page.getByRole('checkbox', { name: msg('feedback.selectComment', { text, score: 2 }) }).check();
+    const commentRows = page.locator('section[aria-labelledby="comments-h"]').getByRole('row');
+    for (const text of comments) await commentRows.filter({ hasText: text }).getByRole('checkbox').check();
     await page.getByLabel(en['changes.linkToChange']).selectOption({ label: `Portuguese invoices (${en['changes.status.draft']})` });
     await page.getByRole('button', { name: msg('changes.linkSelected', { count: 2 }) }).click();
     await page.getByText(msg('changes.commentsLinked', { count: 2, already: 0, title: 'Portuguese invoices' })).waitFor();
