@@ -103,6 +103,7 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console settings and 
       ['channels', en['settings.widget.title']],
       ['translation', en['settings.glossary.title']],
       ['acknowledgements', en['settings.acks.title']],
+      ['surveys', en['settings.surveys.title']],
       ['agents', en['settings.agents.title']],
     ] as const) {
       await sections.getByRole('link', { name: en[`settings.${slug === 'acknowledgements' ? 'acks' : slug}.title`] }).click();
@@ -165,6 +166,7 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console settings and 
       en['settings.sla.title'],
       en['settings.routing.title'],
       en['settings.translation.title'],
+      en['settings.surveys.title'],
       en['settings.agents.title'],
     ]);
     // Translation: the glossary only (the engine and its keys are the admin's).
