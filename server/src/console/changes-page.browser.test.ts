@@ -1,7 +1,8 @@
 /**
  * Close the loop in the console, in real Chromium against the demo workspace: a lead records a change
  * (with their own German text), links the conversations tagged feature-request by filter, links two
- * survey comments selected on the Feedback page, announces after a confirmation that names how many
+ * survey comments selected on the Feedback page, unlinks one conversation, closes a confirmation with
+ * Escape (nothing sent), announces after a confirmation that names how many
  * customers will be told, and reads the outcome; the API then shows every linked customer told once,
  * and a second announcement tells nobody new. axe-core over the page; screenshot in docs/screenshots.
  */
@@ -142,8 +143,22 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console Changes page 
     await nav.getByRole('link', { name: en['nav.changes'] }).click();
     await page.getByRole('link', { name: 'Portuguese invoices' }).click();
     await expect.poll(() => links.getByRole('row').count()).toBe(tagged.length + 3);
+
+    // Unlink one conversation; the confirmation closes with Escape and announces nothing.
+    const first: LinkRow = (await api('GET', `/api/v1/changes/${change.id}/links?limit=100`)).data.find((l: LinkRow) => !l.responseId);
+    const name = (await links
+      .getByRole('row')
+      .filter({ has: page.locator(`a[href="/conversations/${first.conversationId}"]`) })
+      .getByRole('rowheader')
+      .textContent())!;
+    await links.getByRole('button', { name: msg('changes.unlink', { name }) }).click();
+    await expect.poll(() => links.getByRole('row').count()).toBe(tagged.length + 2);
+    await page.getByRole('button', { name: en['changes.announce'] }).click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     const before = await api('GET', `/api/v1/changes/${change.id}`);
-    expect(before.counts).toMatchObject({ links: tagged.length + 2, told: 0 });
+    expect(before.counts).toMatchObject({ links: tagged.length + 1, told: 0 });
     const customers: number = before.counts.customers;
     await announce(page, customers);
     const outcome = page.locator('.announce-outcome');
@@ -151,7 +166,8 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console Changes page 
 
     // Every linked customer told once: one note per customer, shared by their linked conversations.
     const told: LinkRow[] = (await api('GET', `/api/v1/changes/${change.id}/links?limit=100`)).data;
-    expect(told).toHaveLength(tagged.length + 2);
+    expect(told).toHaveLength(tagged.length + 1);
+    expect(told.map((l) => l.conversationId)).not.toContain(first.conversationId);
     expect(told.filter((l) => l.responseId).length).toBe(2);
     expect(told.every((l) => l.announcedAt && l.note)).toBe(true);
     const notes = new Map<string, Set<string>>();
