@@ -4,7 +4,8 @@
  * survey comments selected on the Feedback page, unlinks one conversation, closes a confirmation with
  * Escape (nothing sent), announces after a confirmation that names how many
  * customers will be told, and reads the outcome; the API then shows every linked customer told once,
- * and a second announcement tells nobody new. axe-core over the page; screenshot in docs/screenshots.
+ * and a second announcement tells nobody new. On the list the announced change has no Delete; a draft is
+ * edited and deleted. axe-core over both; screenshot in docs/screenshots.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Page } from 'playwright-core';
@@ -184,6 +185,25 @@ describe.skipIf(!chromiumForTests() || !engine.available)('console Changes page 
 
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('console-changes.png'), fullPage: true });
+
+    // The list: the announced change with its counts and no Delete; a draft is edited, then deleted.
+    await page.getByRole('link', { name: en['changes.back'] }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Portuguese invoices' });
+    await row.getByRole('cell', { name: en['changes.status.announced'], exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: msg('settings.delete', { name: 'Portuguese invoices' }) }).count()).toBe(0);
+    await page.getByRole('button', { name: msg('settings.add', { what: en['changes.listTitle'] }) }).click();
+    await page.getByRole('dialog').getByLabel(en['changes.field.title']).fill('Dark mode');
+    await page.getByRole('dialog').getByLabel(en['changes.field.description']).fill('The console has a dark mode.');
+    await page.getByRole('dialog').getByRole('button', { name: en['settings.save'] }).click();
+    await page.getByRole('button', { name: msg('settings.edit', { name: 'Dark mode' }) }).click();
+    await page.getByRole('dialog').getByLabel(en['changes.field.title']).fill('Dark theme');
+    await page.getByRole('dialog').getByRole('button', { name: en['settings.save'] }).click();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: msg('settings.delete', { name: 'Dark theme' }) }).click();
+    await expect
+      .poll(async () => (await api('GET', '/api/v1/changes')).data.map((c: { title: string }) => c.title))
+      .toEqual(['Portuguese invoices']);
+    expect(await axeProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
     await ctx.close();
   });
