@@ -250,9 +250,10 @@ describe.skipIf(!chromiumForTests() || !engine.available)('settings editors in C
     const reset = (await call(h, token, 'GET', '/api/v1/settings/translation')).json();
     expect(reset.criticalKeywords.data_loss).toBeUndefined();
     expect(reset).toMatchObject({ provider: { kind: 'deepl' }, secretsSet: ['apiKey'] });
+    // The form reloads the saved document after the API has it: wait for the page, not just the server.
     await keywords.getByRole('group', { name: en['settings.keywords.refund'] }).waitFor();
-    expect(await keywords.getByRole('group', { name: 'data_loss' }).count()).toBe(0);
-    expect(await page.getByLabel(en['settings.field.keywordsBuiltIn']).isChecked()).toBe(false);
+    await expect.poll(() => keywords.getByRole('group', { name: 'data_loss' }).count()).toBe(0);
+    await expect.poll(() => page.getByLabel(en['settings.field.keywordsBuiltIn']).isChecked()).toBe(false);
     await ctx.close();
   });
 });
