@@ -107,7 +107,13 @@ describe.skipIf(!chromiumForTests() || !engine.available)('agent console in Chro
     const { ctx, page, errors } = await open();
     await signIn(page, lead.email);
     await page.getByRole('heading', { name: en['inbox.title'] }).waitFor();
-    expect(await nav(page).getByRole('link').allTextContents()).toEqual([en['nav.inbox'], en['nav.settings'], en['nav.reports']]);
+    expect(await nav(page).getByRole('link').allTextContents()).toEqual([
+      en['nav.inbox'],
+      en['nav.settings'],
+      en['nav.reports'],
+      en['nav.feedback'],
+      en['nav.changes'],
+    ]);
     await nav(page).getByRole('link', { name: en['nav.settings'] }).click();
     await page.getByRole('heading', { name: en['settings.title'] }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/settings');
@@ -121,6 +127,8 @@ describe.skipIf(!chromiumForTests() || !engine.available)('agent console in Chro
       de['nav.inbox'],
       de['nav.settings'],
       de['nav.reports'],
+      de['nav.feedback'],
+      de['nav.changes'],
     ]);
     // The choice is kept: a reload comes back in German, on the same page (the session cookie holds).
     await page.reload();
@@ -167,7 +175,7 @@ describe.skipIf(!chromiumForTests() || !engine.available)('agent console in Chro
     await page.getByRole('button', { name: pt['signIn.submit'] }).click();
     await page.getByRole('heading', { level: 1, name: target.subject ?? pt['conv.noSubject'] }).waitFor();
     expect(await nav(page).count()).toBe(0); // the nav is labelled in Portuguese now
-    expect(await page.getByRole('navigation', { name: pt['shell.navLabel'] }).getByRole('link').count()).toBe(3);
+    expect(await page.getByRole('navigation', { name: pt['shell.navLabel'] }).getByRole('link').count()).toBe(5);
     expect(errors).toEqual([]);
     await ctx.close();
   });

@@ -2976,7 +2976,7 @@ describe.each(ENGINES)('bad input on $engine', (engine) => {
     const lists = ops.filter(
       (o) =>
         o.method === 'GET' &&
-        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|volume|calls|blocked-senders|counts|changes|links|survey|surveys\/settings)$/.test(
+        /\/(conversations|customers|agents|teams|messages|cultures|calendars|openings|coverage|volume|calls|blocked-senders|counts|changes|links|survey|surveys\/settings|summary|responses|responses\.csv)$/.test(
           o.path,
         ),
     );
