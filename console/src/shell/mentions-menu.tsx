@@ -25,13 +25,14 @@ export function MentionsMenu() {
   const onScreen = openConversation(location);
   const latest = useRef(0);
 
+  /** Reloads the unread list; the page it shows, or null when a later reload overtook it or it failed. */
   const refresh = useCallback(async () => {
     const call = ++latest.current;
     const page = await listUnreadMentions().catch(() => null);
-    if (page && call === latest.current) {
-      setMentions(page.data);
-      setUnread(page.unread);
-    }
+    if (!page || call !== latest.current) return null;
+    setMentions(page.data);
+    setUnread(page.unread);
+    return page;
   }, []);
 
   useEffect(() => {
@@ -47,12 +48,10 @@ export function MentionsMenu() {
     if (frame.type !== 'note.mentioned' || frame.payload['agentId'] !== agentId) return;
     const conversationId = String(frame.payload['conversationId']);
     if (conversationId === onScreen) return void readMentions({ conversationId }).then(refresh, refresh);
-    void listUnreadMentions().then((page) => {
-      setMentions(page.data);
-      setUnread(page.unread);
-      const m = page.data.find((x) => x.id === frame.payload['mentionId']);
+    void refresh().then((page) => {
+      const m = page?.data.find((x) => x.id === frame.payload['mentionId']);
       if (m) setAnnouncement(t('mentions.announce', { name: m.byName ?? '?', subject: m.subject ?? t('conv.noSubject') }));
-    }, refresh);
+    });
   });
 
   if (!agentId) return null;

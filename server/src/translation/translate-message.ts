@@ -3,7 +3,6 @@ import { findConversation } from '../conversations/conversations.repo.js';
 import type { Db } from '../db/types.js';
 import { appendEvent } from '../events/events.repo.js';
 import type { Clock } from '../lib/clock.js';
-import { primaryLanguage as primary } from '../lib/language-tag.js';
 import { findMessage } from '../messages/messages.repo.js';
 import { saveMessageTranslation } from './message-translations.repo.js';
 import { readerTargets } from './reader-targets.js';
@@ -31,11 +30,7 @@ export async function translateInbound(
   if (!conversation || !source) return { targets: [], retry: false };
 
   const readers = await readerLanguages(db, workspaceId, conversation.teamId);
-  const reachable = new Set<string>();
-  for (const tag of new Set(readers.flat().map((l) => primary(l.tag)))) {
-    if (await translator.reaches(workspaceId, source, tag)) reachable.add(tag);
-  }
-  const targets = readerTargets(readers, source, (tag) => reachable.has(tag));
+  const targets = readerTargets(readers, source, await translator.reachableFrom(workspaceId, source));
   let retry = false;
   for (const target of targets) {
     const o = await translator.translate(workspaceId, { text: message.text, source, target });

@@ -88,17 +88,18 @@ export class Translator {
   }
 
   /**
-   * Whether the workspace's engine lists source→target. True when the engine does not say which pairs
-   * it has, or cannot be asked right now: translate() then finds out and records the outcome.
+   * Which targets the workspace's engine lists from `source`: a predicate over languages. Everything
+   * when the engine does not say which pairs it has, or cannot be asked right now: translate() then
+   * finds out and records the outcome.
    */
-  async reaches(workspaceId: string, source: string, target: string): Promise<boolean> {
+  async reachableFrom(workspaceId: string, source: string): Promise<(target: string) => boolean> {
     const { provider } = await this.source.resolve(workspaceId);
-    if (!provider) return true;
+    if (!provider) return () => true;
     try {
       const pairs = await provider.pairs();
-      return !pairs || pairs.has(pairKey(primary(source), primary(target)));
+      return (target) => !pairs || pairs.has(pairKey(primary(source), primary(target)));
     } catch (err) {
-      if (err instanceof ProviderError) return true;
+      if (err instanceof ProviderError) return () => true;
       throw err;
     }
   }
